@@ -1,0 +1,230 @@
+import { DATE_PATTERN, daysBetween, parseUsDate } from "../shared/dates.ts";
+import type { EvidenceSpan, PlainDate } from "../shared/types.ts";
+import { readNumber } from "../requests/parse-request.ts";
+import { isHypothetical, isNegated, splitSentences } from "./text.ts";
+import type { CaseFacts, Fact, FactDefinition, FactMention, FactSet, RecordText } from "./types.ts";
+
+type SentenceRef = { text: string; start: number; document: string; page: number; date?: PlainDate };
+
+function sentencesOf(records: RecordText[]): SentenceRef[] {
+  const out: SentenceRef[] = [];
+  for (const record of records) {
+    record.pages.forEach((pageText, index) => {
+      for (const s of splitSentences(pageText)) {
+        const ref: SentenceRef = { text: s.text, start: s.start, document: record.document, page: index + 1 };
+        if (record.date) ref.date = record.date;
+        out.push(ref);
+      }
+    });
+  }
+  return out;
+}
+
+function span(sentence: SentenceRef, start: number, end: number, whole = true): EvidenceSpan {
+  const s = whole ? 0 : start;
+  const e = whole ? sentence.text.length : end;
+  return { document: sentence.document, page: sentence.page, text: sentence.text.slice(s, e), start: sentence.start + s, end: sentence.start + e };
+}
+
+const compiled = new Map<string, RegExp>();
+function regex(source: string): RegExp {
+  let r = compiled.get(source);
+  if (!r) {
+    r = new RegExp(source, "gi");
+    compiled.set(source, r);
+  }
+  r.lastIndex = 0;
+  return r;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A pattern that finds any of the given terms as whole words. */
+export function termsPattern(terms: string[]): string | undefined {
+  const clean = terms.filter((t) => t.trim().length > 1);
+  if (clean.length === 0) return undefined;
+  return `(?<![A-Za-z])(?:${clean.sort((a, b) => b.length - a.length).map(escapeRegex).join("|")})(?![A-Za-z])`;
+}
+
+const VAGUE_DURATIONS: [RegExp, number][] = [
+  [/\b(?:several|many|multiple|a number of|a few|few) years\b/i, 156],
+  [/\b(?:years|long[- ]term|chronic(?:ally)?|for a long time|extended period|prolonged)\b/i, 52],
+  [/\b(?:several|many|multiple|a number of) months\b/i, 13],
+  [/\b(?:a few|few|couple(?: of)?) months\b/i, 8],
+  [/\bmonths\b/i, 8],
+  [/\b(?:several|many|multiple) weeks\b/i, 4],
+];
+const UNIT_WEEKS: Record<string, number> = { day: 1 / 7, week: 1, month: 4.35, year: 52 };
+
+/** Reads "for 6 months", "since 6/2013", "started around 9/22/2014", "for several months" as weeks before the sentence's date. */
+function durationWeeks(text: string, asOf: PlainDate | undefined): { weeks: number; start: number; end: number } | undefined {
+  const exact = /\b(?:for|x|over|past|last|since|about|approximately|nearly|almost|more than|at least|over the)\s*(?:the\s+)?(?:past\s+|last\s+)?(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)\s*(?:\+\s*)?(day|week|month|year)s?\b/i.exec(text);
+  if (exact) {
+    const n = readNumber(exact[1]!) ?? (/several|many/i.test(exact[1]!) ? 3 : undefined);
+    if (n !== undefined) return { weeks: n * UNIT_WEEKS[exact[2]!.toLowerCase()]!, start: exact.index, end: exact.index + exact[0].length };
+  }
+  if (asOf) {
+    const since = new RegExp(`\\b(?:since|started(?: on| in)?(?: around| about| approximately)?|began(?: on| in)?|initiated(?: on| in)?|beginning(?: in)?|starting(?: in)?|as of|from)\\s+(?:around\\s+|about\\s+|approximately\\s+)?(${DATE_PATTERN})`, "i").exec(text);
+    if (since) {
+      const from = parseUsDate(since[1]!);
+      if (from && from <= asOf) return { weeks: daysBetween(from, asOf) / 7, start: since.index, end: since.index + since[0].length };
+    }
+  }
+  for (const [pattern, weeks] of VAGUE_DURATIONS) {
+    const m = pattern.exec(text);
+    if (m) return { weeks, start: m.index, end: m.index + m[0].length };
+  }
+  return undefined;
+}
+
+const DEFAULT_SKIP = "\\b(?:request(?:ed|s|ing)?|recommend(?:ed|s|ing)?|plan(?:ned)?|will (?:start|begin|continue)|to be (?:scheduled|started)|authoriz(?:e|ation)|prescribe(?:d)? today)\\b";
+
+/**
+ * Finds each defined fact in the records, with evidence.
+ * @param requestTerms - words that name the requested treatment (for facts scoped to the request)
+ * @param classTerms - words that name any treatment of the requested class
+ */
+export function extractFacts(
+  records: RecordText[],
+  definitions: FactDefinition[],
+  requestTerms: string[],
+  classTerms: string[],
+  caseFacts: CaseFacts,
+): FactSet {
+  const sentences = sentencesOf(records);
+  const facts: FactSet = new Map();
+  const requestPattern = termsPattern(requestTerms);
+  const classPattern = termsPattern([...requestTerms, ...classTerms]);
+  for (const def of definitions) {
+    const scopePattern = def.scope === "request" ? requestPattern : def.scope === "requestClass" ? classPattern : undefined;
+    if (def.scope && def.scope !== "any" && !scopePattern) continue;
+    const mentions: FactMention[] = [];
+    const skip = def.skipSentences ?? [];
+    for (const sentence of sentences) {
+      if (scopePattern && !regex(scopePattern).test(sentence.text)) continue;
+      if (skip.some((p) => regex(p).test(sentence.text))) continue;
+      if (def.kind === "finding") mentions.push(...findingMentions(def, sentence));
+      else if (def.kind === "number") mentions.push(...numberMentions(def, sentence));
+      else {
+        if (regex(DEFAULT_SKIP).test(sentence.text) && !/\b(?:since|for|started|began|been)\b/i.test(sentence.text)) continue;
+        const asOf = sentence.date ?? caseFacts.referenceDate;
+        const d = durationWeeks(sentence.text, asOf);
+        if (d) mentions.push({ value: Math.round(d.weeks * 10) / 10, evidence: span(sentence, d.start, d.end) });
+      }
+    }
+    const fact = aggregate(def, mentions);
+    if (fact) facts.set(def.id, fact);
+  }
+  return facts;
+}
+
+function findingMentions(def: FactDefinition, sentence: SentenceRef): FactMention[] {
+  const out: FactMention[] = [];
+  for (const p of def.negative ?? []) {
+    const m = regex(p).exec(sentence.text);
+    if (m) {
+      out.push({ value: false, evidence: span(sentence, m.index, m.index + m[0].length) });
+      return out;
+    }
+  }
+  for (const p of def.positive ?? []) {
+    const m = regex(p).exec(sentence.text);
+    if (!m) continue;
+    const negated = isNegated(sentence.text, m.index, m.index + m[0].length);
+    if (!negated && !def.keepHypothetical && isHypothetical(sentence.text, m.index)) continue;
+    out.push({ value: !negated, evidence: span(sentence, m.index, m.index + m[0].length) });
+    break;
+  }
+  return out;
+}
+
+function numberMentions(def: FactDefinition, sentence: SentenceRef): FactMention[] {
+  const out: FactMention[] = [];
+  for (const p of def.numberPatterns ?? []) {
+    const r = regex(p);
+    for (const m of sentence.text.matchAll(r)) {
+      const raw = m.groups?.n ?? m[1];
+      const n = raw === undefined ? undefined : readNumber(raw.replace(/,/g, ""));
+      if (n === undefined) continue;
+      if (!def.keepHypothetical && isHypothetical(sentence.text, m.index)) continue;
+      if (isNegated(sentence.text, m.index, m.index + m[0].length)) continue;
+      out.push({ value: n, evidence: span(sentence, m.index, m.index + m[0].length) });
+    }
+    if (out.length > 0) break;
+  }
+  return out;
+}
+
+function aggregate(def: FactDefinition, mentions: FactMention[]): Fact | undefined {
+  if (mentions.length === 0) return undefined;
+  const evidence = mentions.map((m) => m.evidence);
+  if (def.kind === "finding") {
+    const values = new Set(mentions.map((m) => m.value));
+    const conflicting = values.size > 1;
+    // An explicit statement that something is absent or unchanged outweighs a passing positive mention
+    // only when it is the later statement; otherwise the latest mention decides.
+    const last = mentions[mentions.length - 1]!;
+    const fact: Fact = { id: def.id, value: last.value, evidence, mentions };
+    if (conflicting) fact.conflicting = true;
+    return fact;
+  }
+  const numbers = mentions.map((m) => m.value as number);
+  let value: number;
+  switch (def.aggregate ?? "max") {
+    case "min":
+      value = Math.min(...numbers);
+      break;
+    case "latest":
+      value = numbers[numbers.length - 1]!;
+      break;
+    case "sum":
+      value = numbers.reduce((a, b) => a + b, 0);
+      break;
+    default:
+      value = Math.max(...numbers);
+  }
+  const fact: Fact = { id: def.id, value, evidence, mentions };
+  if (new Set(numbers).size > 1 && def.aggregate !== "sum") fact.conflicting = true;
+  return fact;
+}
+
+const AGE = /\b(\d{2})[- ]year[- ]old\b|\byear (\d{2}) old\b|\baged? (\d{2})\b|\b(\d{2}) ?(?:yo|y\/o)\b/i;
+const SEX = /\b(male|female|man|woman|gentleman|lady)\b/i;
+const INJURY = new RegExp(`\\b(?:date of injury|DOI|injured(?: \\w+){0,8}? on|injury (?:on|of)|injured in (?:a|an) [^.]{0,60}? on|industrial injury on|work injury on)\\s*(?:of|on|was|:)?\\s*(${DATE_PATTERN})`, "i");
+const INJURY_LOOSE = new RegExp(`\\b(?:injur(?:ed|y)|accident|collision|fall|fell)\\b[^.]{0,80}?\\b(?:on|in)\\s+(${DATE_PATTERN})`, "i");
+const NOTE_DATE = new RegExp(`\\b(?:dated|date of (?:service|exam(?:ination)?|visit)|dos|seen on|visit (?:of|on)|report (?:of|dated)|on)\\s*:?\\s*(${DATE_PATTERN})`, "gi");
+
+/** Reads age, sex, date of injury and the date of the latest report from the case text. */
+export function extractCaseFacts(records: RecordText[]): CaseFacts {
+  const facts: CaseFacts = {};
+  let latest: PlainDate | undefined;
+  for (const record of records) {
+    if (record.date && (!latest || record.date > latest)) latest = record.date;
+    for (const page of record.pages) {
+      if (facts.age === undefined) {
+        const a = AGE.exec(page);
+        if (a) facts.age = Number(a[1] ?? a[2] ?? a[3] ?? a[4]);
+      }
+      if (!facts.sex) {
+        const s = SEX.exec(page);
+        if (s) facts.sex = /^(?:male|man|gentleman)$/i.test(s[1]!) ? "male" : "female";
+      }
+      if (!facts.dateOfInjury) {
+        const i = INJURY.exec(page) ?? INJURY_LOOSE.exec(page);
+        if (i) {
+          const d = parseUsDate(i[1]!);
+          if (d) facts.dateOfInjury = d;
+        }
+      }
+      for (const m of page.matchAll(NOTE_DATE)) {
+        const d = parseUsDate(m[1]!);
+        if (d && (!facts.dateOfInjury || d > facts.dateOfInjury) && (!latest || d > latest)) latest = d;
+      }
+    }
+  }
+  if (latest) facts.referenceDate = latest;
+  if (facts.dateOfInjury && latest) facts.monthsSinceInjury = Math.floor(daysBetween(facts.dateOfInjury, latest) / 30.44);
+  return facts;
+}

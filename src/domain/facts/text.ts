@@ -1,0 +1,62 @@
+/** A stretch of a record's text with its position on its page. */
+export type Sentence = { text: string; start: number; end: number };
+
+const ABBREVIATIONS = /(?:\b(?:dr|mr|mrs|ms|vs|etc|approx|no|pt|pts|st|jr|sr|inc|e\.g|i\.e|p|pp|fig|mg|ca|dept|min|hrs?|wk|yrs?|u\.s)|\b[A-Z])\.$/i;
+
+/** Splits page text into sentences, keeping character offsets; page-break blank lines do not split. */
+export function splitSentences(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    const raw = text.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed) sentences.push({ text: trimmed, start: start + lead, end: start + lead + trimmed.length });
+    start = end;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === "." || ch === "?" || ch === "!" || ch === ";") {
+      const next = text[i + 1];
+      if (next !== undefined && !/\s/.test(next)) continue; // 4.5, e.g.x
+      if (ch === "." && ABBREVIATIONS.test(text.slice(Math.max(0, i - 6), i + 1))) continue;
+      const rest = text.slice(i + 1);
+      const nextWord = /^\s*(\S)/.exec(rest);
+      if (ch === "." && nextWord && /[a-z0-9]/.test(nextWord[1]!) && !/\n\s*\n/.test(rest.slice(0, 4))) continue;
+      push(i + 1);
+    } else if (ch === "\n") {
+      // A heading or list line ends at its line break; a wrapped sentence does not.
+      const line = text.slice(text.lastIndexOf("\n", i - 1) + 1, i);
+      const nextLine = /^\n([^\n]*)/.exec(text.slice(i))?.[1] ?? "";
+      if (/^\s*[-•*]\s/.test(nextLine) || /:\s*$/.test(line) || /^[A-Z0-9 ,/&()-]{4,}$/.test(line.trim()) || /^\s*[A-Z][A-Za-z /()-]{2,40}:\s/.test(nextLine)) push(i + 1);
+    }
+  }
+  push(text.length);
+  return sentences;
+}
+
+const NEGATION_BEFORE =
+  /\b(?:no|not|non|denies|denied|deny|without|never|negative for|free of|absence of|absent|lack of|lacks|lacking|fails? to|failed to|unable to (?:document|find|identify)|neither|nor|none|rule[sd]? out|ruled out|no evidence of|no documentation of|no indication of|no mention of|no report of|not documented|does not|did not|do not|has not|have not|had not|is not|was not|were not|are not|cannot|can't|isn't|wasn't|doesn't|didn't|haven't|hasn't|there is no|there was no|no signs? of|no history of|no sign of|no objective|without any|nothing to suggest|unremarkable for)\b[^.;:]*$/i;
+const NEGATION_AFTER =
+  /^[^.;]{0,40}?\b(?:is|are|was|were|has been|have been)?\s*(?:not (?:documented|noted|present|found|reported|seen|shown|demonstrated|evident|identified|described|recorded|mentioned|provided|included)|absent|denied|negative|ruled out|unremarkable|resolved)\b/i;
+/** Words that end the reach of a negation cue (a new clause). */
+const CLAUSE_BREAK = /\b(?:but|however|although|though|except|yet|which|who|whereas|while|since|aside from|apart from)\b|[,;:]\s*(?:and|but|he|she|the|there|his|her|with)\b/i;
+
+/** Whether the match at [start, end) in a sentence is negated ("no flare-up", "flare-up is not documented"). */
+export function isNegated(sentence: string, start: number, end: number): boolean {
+  const before = sentence.slice(Math.max(0, start - 80), start);
+  const cue = NEGATION_BEFORE.exec(before);
+  if (cue) {
+    const between = before.slice(cue.index + cue[0].search(/\S/));
+    const afterCue = between.replace(/^\S+(?:\s+\S+)?/, "");
+    if (!CLAUSE_BREAK.test(afterCue)) return true;
+  }
+  const after = sentence.slice(end, end + 60);
+  return NEGATION_AFTER.test(after) && !/^[^.;]{0,40}?\b(?:but|however)\b/i.test(after.split(/\b(?:not|absent|denied|negative|ruled|unremarkable|resolved)\b/i)[0] ?? "");
+}
+
+/** Whether the sentence speaks of something hoped for or asked, not something that happened ("to improve", "requested"). */
+export function isHypothetical(sentence: string, start: number): boolean {
+  const before = sentence.slice(Math.max(0, start - 60), start);
+  return /\b(?:if|would|could|may|might|should|goal(?:s)? (?:is|are|of)?|to (?:help|improve|increase|reduce|decrease)|in order to|expected to|hope|plan(?:s|ned)? to|request(?:ed|s|ing)?(?: for)?|recommend(?:ed|s)?|will)\b[^.;]*$/i.test(before);
+}

@@ -1,0 +1,55 @@
+import type { EvidenceSpan, PlainDate } from "../shared/types.ts";
+
+/** One document of the case file as text, page by page (a case summary is a one-page document). */
+export type RecordText = {
+  document: string;
+  date?: PlainDate;
+  /** Report type when known: "PR-2", "consultation", "imaging report", "UR determination", "case summary". */
+  type?: string;
+  pages: string[];
+};
+
+/**
+ * How to find one clinical fact in text. Definitions live in knowledge/facts as data.
+ * - finding: true when a positive pattern is affirmed, false when it is negated or a negative pattern matches.
+ * - number: the first capture group of a number pattern (digits or words), aggregated over mentions.
+ * - duration: how long the requested treatment (or its class) has been used, in weeks, read generically.
+ */
+export type FactDefinition = {
+  id: string;
+  description: string;
+  kind: "finding" | "number" | "duration";
+  positive?: string[];
+  negative?: string[];
+  numberPatterns?: string[];
+  aggregate?: "max" | "min" | "latest" | "sum";
+  /** request: the sentence must name the requested treatment; requestClass: any treatment of its class. */
+  scope?: "any" | "request" | "requestClass";
+  /** Sentences matching any of these are skipped for this fact (plans, requests, goals). */
+  skipSentences?: string[];
+  /** Keep mentions phrased as plans or requests (skipped by default). */
+  keepHypothetical?: boolean;
+};
+
+export type FactMention = { value: boolean | number; evidence: EvidenceSpan };
+
+export type Fact = {
+  id: string;
+  value: boolean | number;
+  evidence: EvidenceSpan[];
+  /** Mentions disagree (e.g. one report says improved, another says unchanged); all are kept. */
+  conflicting?: boolean;
+  mentions: FactMention[];
+};
+
+export type FactSet = Map<string, Fact>;
+
+/** Facts about the patient read from any document, used in summaries and criteria. */
+export type CaseFacts = {
+  age?: number;
+  sex?: "male" | "female";
+  dateOfInjury?: PlainDate;
+  /** Date of the latest report: the request is judged against it. */
+  referenceDate?: PlainDate;
+  monthsSinceInjury?: number;
+};

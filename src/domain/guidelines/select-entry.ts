@@ -1,0 +1,63 @@
+import type { NormalizedRequest } from "../requests/types.ts";
+import type { PlainDate } from "../shared/types.ts";
+import type { GuidelineCitation, GuidelineEntry, KnowledgeBase } from "./types.ts";
+
+function hasTerm(text: string, term: string): boolean {
+  const escaped = term.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![a-z0-9])${escaped}(?![a-z0-9])`, "i").test(text);
+}
+
+/** How well an entry fits a request: 0 when it does not apply. */
+export function entryScore(entry: GuidelineEntry, request: NormalizedRequest): number {
+  const text = [request.text, request.name ?? "", request.brand ?? "", ...(request.ingredients?.map((i) => i.name) ?? [])].join(" ").toLowerCase();
+  if (entry.match.exclude?.some((t) => hasTerm(text, t))) return 0;
+  if (entry.match.bodyParts && !entry.match.bodyParts.some((b) => request.bodyParts?.includes(b))) return 0;
+  let score = 0;
+  const matchedTerm = entry.match.terms.filter((t) => hasTerm(text, t)).sort((a, b) => b.length - a.length)[0];
+  if (matchedTerm) score = 10 + matchedTerm.length;
+  if (entry.match.drugClasses && request.drugClass && entry.match.drugClasses.includes(request.drugClass)) score = Math.max(score, 8);
+  if (score === 0) return 0;
+  if (entry.requestKinds.includes(request.kind)) score += 5;
+  return score + (entry.match.priority ?? 0);
+}
+
+/** The entry that governs a request, or undefined when the knowledge base has none. */
+export function selectEntry(kb: KnowledgeBase, request: NormalizedRequest): GuidelineEntry | undefined {
+  let best: GuidelineEntry | undefined;
+  let bestScore = 0;
+  for (const entry of kb.entries) {
+    const score = entryScore(entry, request);
+    if (score > bestScore) {
+      best = entry;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function inForce(citation: GuidelineCitation, on: PlainDate): boolean {
+  return (!citation.effectiveFrom || citation.effectiveFrom <= on) && (!citation.effectiveTo || on <= citation.effectiveTo);
+}
+
+const STEP_ORDER = ["mtus", "acoem-odg", "other-guideline", "peer-reviewed"] as const;
+
+/**
+ * The citation to decide on, following the medical evidence search sequence (8 CCR §9792.21.1):
+ * the MTUS in force on the request date first; another guideline only where the MTUS is silent.
+ * Without a date, the first citation listed (the one IMR letters most often cite) is used.
+ */
+export function selectCitation(entry: GuidelineEntry, on: PlainDate | undefined): { citation: GuidelineCitation; inForceOnDate: boolean } {
+  if (on) {
+    for (const step of STEP_ORDER) {
+      const found = entry.citations.find((c) => c.searchStep === step && inForce(c, on));
+      if (found) return { citation: found, inForceOnDate: true };
+    }
+  }
+  return { citation: entry.citations[0]!, inForceOnDate: !on };
+}
+
+/** "MTUS Chronic Pain Treatment Guidelines Page(s): 63-66", as letters print it. */
+export function formatCitation(citation: GuidelineCitation): string {
+  const source = citation.shortSource ?? citation.source;
+  return citation.pages ? `${source} Page(s): ${citation.pages}` : `${source}, ${citation.section}`;
+}

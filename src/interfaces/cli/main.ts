@@ -1,0 +1,32 @@
+import { Command, CommanderError } from "commander";
+import { AppError } from "../../services/errors.ts";
+import { registerDraft } from "./commands/draft.ts";
+
+/** Builds the `openimr` command line; each command lives in its own file under commands/. */
+export function buildProgram(out: (text: string) => void): Command {
+  const program = new Command("openimr")
+    .description("OpenIMR: California workers' compensation Independent Medical Review, end to end")
+    .version("0.1.0")
+    .exitOverride()
+    .showHelpAfterError();
+  registerDraft(program, out);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; errors are printed as "openimr: CODE: message". */
+export async function main(argv: string[], out: (text: string) => void = (t) => process.stdout.write(t), err: (text: string) => void = (t) => process.stderr.write(t)): Promise<number> {
+  const program = buildProgram(out);
+  program.configureOutput({ writeOut: out, writeErr: err });
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof AppError) {
+      err(`openimr: ${error.code}: ${error.message}\n`);
+      return error.status >= 500 ? 1 : 2;
+    }
+    err(`openimr: INTERNAL: ${(error as Error).message}\n`);
+    return 1;
+  }
+}

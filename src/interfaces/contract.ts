@@ -1,0 +1,57 @@
+import { z } from "zod";
+import type { DraftInput } from "../domain/review/draft.ts";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
+
+/** A record given inline as text (PDF and text files come in through --records). */
+export const RecordBody = z.object({
+  title: z.string().trim().min(1),
+  date: isoDate.optional(),
+  type: z.string().optional(),
+  text: z.string().optional(),
+  pages: z.array(z.string()).optional(),
+});
+
+/** The input of `openimr draft` and POST /drafts: one case. */
+export const DraftInputBody = z
+  .object({
+    id: z.string().optional(),
+    caseSummary: z.string().default(""),
+    requestDate: isoDate.optional(),
+    items: z
+      .array(
+        z.object({
+          request: z.string().trim().min(1, "a disputed item needs its request as written"),
+          claimsAdministratorGuideline: z.string().optional(),
+        }),
+      )
+      .min(1, "a case needs at least one disputed item"),
+    records: z.array(RecordBody).optional(),
+  })
+  .refine((c) => c.caseSummary.trim().length > 0 || (c.records?.length ?? 0) > 0, {
+    message: "give a caseSummary or at least one record",
+    path: ["caseSummary"],
+  });
+
+export type DraftInputBodyType = z.infer<typeof DraftInputBody>;
+
+/** Turns the validated body into the engine's input (records as pages). */
+export function toDraftInput(body: DraftInputBodyType): DraftInput {
+  const input: DraftInput = {
+    caseSummary: body.caseSummary,
+    items: body.items.map((i) => (i.claimsAdministratorGuideline ? { request: i.request, claimsAdministratorGuideline: i.claimsAdministratorGuideline } : { request: i.request })),
+    records: (body.records ?? []).map((r) => ({
+      document: r.title,
+      ...(r.date ? { date: r.date } : {}),
+      ...(r.type ? { type: r.type } : {}),
+      pages: r.pages ?? [r.text ?? ""],
+    })),
+  };
+  if (body.requestDate) input.requestDate = body.requestDate;
+  return input;
+}
+
+/** Zod issues as the error catalogue's issues: a path and a plain message each. */
+export function zodIssues(error: z.ZodError, prefix = ""): { code: string; message: string; path: string }[] {
+  return error.issues.map((i) => ({ code: "INPUT_INVALID", message: i.message, path: `${prefix}${i.path.join(".")}` || "(root)" }));
+}
