@@ -1,7 +1,9 @@
 import { loadKnowledgeBase } from "./adapters/knowledge/load-knowledge-base.ts";
+import { extractPdfPages } from "./adapters/pdf/extract-text.ts";
 import type { Config } from "./config.ts";
 import type { KnowledgeBase } from "./domain/guidelines/types.ts";
 import { makeDrafting } from "./services/drafting.ts";
+import { makeLibrary } from "./services/library.ts";
 
 let cachedKnowledge: { dir: string | undefined; kb: KnowledgeBase } | undefined;
 
@@ -16,4 +18,9 @@ export function knowledgeFor(config: Config): KnowledgeBase {
 /** Builds the services that need no database. */
 export function composeDrafting(config: Config) {
   return makeDrafting({ knowledge: knowledgeFor(config) });
+}
+
+/** Builds the library of published letters (parsing letters needs no database). */
+export function composeLibrary(config: Config) {
+  return makeLibrary({ knowledge: knowledgeFor(config), pdfPages: extractPdfPages });
 }

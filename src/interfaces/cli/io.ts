@@ -11,6 +11,16 @@ export function readInput(path: string): string {
   }
 }
 
+/** Reads a file's bytes, or standard input for "-", naming the file in any error. */
+export function readInputBytes(path: string): Uint8Array {
+  try {
+    return path === "-" ? readFileSync(0) : readFileSync(path);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+    throw new AppError("INPUT_UNREADABLE", `Cannot read ${path}: ${reason}.`);
+  }
+}
+
 /** Parses JSON, or JSON lines when the file name ends in .jsonl (or the text holds several lines of objects). */
 export function parseJsonDocuments(text: string, path: string): unknown[] {
   const trimmed = text.trim();

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { AppError } from "../../services/errors.ts";
 import { registerDraft } from "./commands/draft.ts";
+import { registerParseLetter } from "./commands/parse-letter.ts";
 
 /** Builds the `openimr` command line; each command lives in its own file under commands/. */
 export function buildProgram(out: (text: string) => void): Command {
@@ -10,6 +11,7 @@ export function buildProgram(out: (text: string) => void): Command {
     .exitOverride()
     .showHelpAfterError();
   registerDraft(program, out);
+  registerParseLetter(program, out);
   return program;
 }
 
