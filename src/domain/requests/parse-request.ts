@@ -58,7 +58,9 @@ export function findLevels(text: string): string[] {
   const pattern = /\b([CTLS])(\d{1,2})(?:\s*[-/]\s*([CTLS])?(\d{1,2}))?\b/gi;
   for (const m of text.matchAll(pattern)) {
     const region = m[1]!.toUpperCase();
-    const level = m[4] ? `${region}${m[2]}-${(m[3] ?? region).toUpperCase()}${m[4]}` : `${region}${m[2]}`;
+    const second = (m[3] ?? region).toUpperCase();
+    // Written the usual way: "L4-5" within a region, "L5-S1" across regions.
+    const level = m[4] ? (second === region ? `${region}${m[2]}-${m[4]}` : `${region}${m[2]}-${second}${m[4]}`) : `${region}${m[2]}`;
     if (!levels.includes(level)) levels.push(level);
   }
   return levels;
@@ -68,7 +70,7 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-type DrugHit = { term: DrugTerm; start: number; end: number; asBrand?: string };
+type DrugHit = { term: DrugTerm; start: number; end: number; asBrand?: string; sameSubstanceAt?: [number, number][] };
 
 /** Finds vocabulary drugs in a text, longest names first, without overlaps. */
 export function findDrugs(text: string, vocabulary: DrugVocabulary): DrugHit[] {
@@ -89,7 +91,24 @@ export function findDrugs(text: string, vocabulary: DrugVocabulary): DrugHit[] {
       hits.push(brand ? { term, start, end, asBrand: brand } : { term, start, end });
     }
   }
-  return hits.sort((a, b) => a.start - b.start);
+  hits.sort((a, b) => a.start - b.start);
+  // "Voltaren (diclofenac sodium) gel" names one substance twice: keep one hit per substance,
+  // preferring the topical form when the request is for a topical product.
+  const topical = /cream|gel|ointment|lotion|patch|spray|topical/i.test(text);
+  const substance = (h: DrugHit) => h.term.generic.split(/[\s/]/)[0]!.toLowerCase();
+  const kept: DrugHit[] = [];
+  for (const hit of hits) {
+    const same = kept.findIndex((k) => substance(k) === substance(hit));
+    if (same < 0) {
+      kept.push(hit);
+      continue;
+    }
+    const first = kept[same]!;
+    const spans: [number, number][] = [...(first.sameSubstanceAt ?? []), [first.start, first.end], [hit.start, hit.end]];
+    const chosen = topical && hit.term.topical && !first.term.topical ? hit : first;
+    kept[same] = { ...chosen, start: first.start, end: first.end, sameSubstanceAt: spans };
+  }
+  return kept;
 }
 
 /** Doses a day written in a sig: "1 tab TID", "twice daily", "q8h", "every 6 hours as needed". */
@@ -119,7 +138,7 @@ function classifyNonDrug(text: string): { kind: RequestKind; name?: string } {
     [/\b(?:urine|urinary)\b.*\b(?:drug|tox|screen)|\budt\b|\buds\b|\bdrug (?:screen|test)/, "test", "urine drug test"],
     [/\bemg\b|\bncv\b|\bncs\b|electromyogra|nerve conduction|electrodiagnos/, "test", "electrodiagnostic study"],
     [/functional capacity evaluation|\bfce\b/, "test", "functional capacity evaluation"],
-    [/\bmri\b|magnetic resonance/, "imaging", "mri"],
+    [/\bmri\b|\bmra\b|\bmr arthrogra|magnetic resonance/, "imaging", "mri"],
     [/\bct\b(?! guided)|\bcat scan\b|computed tomography/, "imaging", "ct"],
     [/x-?rays?\b|radiograph/, "imaging", "x-ray"],
     [/bone scan|ultrasound|\bsonogra/, "imaging", "other imaging"],
@@ -148,10 +167,10 @@ function classifyNonDrug(text: string): { kind: RequestKind; name?: string } {
     [/platelet[- ]rich|\bprp\b/, "procedure", "platelet-rich plasma injection"],
     [/stellate|lumbar sympathetic|sympathetic block/, "procedure", "sympathetic block"],
     [/cortisone|steroid injection|corticosteroid injection|joint injection|subacromial injection|intra-?articular/, "procedure", "joint injection"],
-    [/fusion|arthrodesis|laminectomy|discectomy|microdiscectomy|decompression|foraminotomy|laminotomy|disc replacement|arthroplasty|replacement|arthroscop|meniscectomy|menisc|rotator cuff repair|acromioplasty|carpal tunnel release|trigger finger release|release|repair|reconstruction|surgery|surgical|-?ectomy\b|-?otomy\b|-?plasty\b/, "surgery", "surgery"],
-    [/post-?op(?:erative)?|post-?surgical/, "therapy", "physical therapy"],
     [/cold therapy|cryotherapy|ice unit|game ready|polar care|hot\/cold|heat unit|thermal/, "dme", "hot/cold therapy unit"],
     [/brace|orthosis|orthotic|splint|lumbar support|\blso\b|collar|sling|insoles?|shoe/, "dme", "brace or orthotic"],
+    [/fusion|arthrodesis|laminectomy|discectomy|microdiscectomy|decompression|foraminotomy|laminotomy|disc replacement|arthroplasty|replacement|arthroscop|meniscectomy|menisc|rotator cuff repair|acromioplasty|carpal tunnel release|trigger finger release|release|repair|reconstruction|surgery|surgical|-?ectomy\b|-?otomy\b|-?plasty\b/, "surgery", "surgery"],
+    [/post-?op(?:erative)?|post-?surgical/, "therapy", "physical therapy"],
     [/wheelchair|walker|cane|crutch|scooter|commode|shower chair|hospital bed|mattress|pillow|chair|desk|keyboard|ergonomic|traction|inversion table|exercise equipment|bike|treadmill|\bdme\b|durable medical/, "dme", "durable medical equipment"],
     [/consult|referral|evaluation|follow[- ]?up|office visit|re-?evaluat|visit/, "visit", "office visit or consultation"],
   ];
@@ -233,7 +252,7 @@ export function parseRequest(text: string, vocabulary: DrugVocabulary): Normaliz
   if (hits.length > 0) {
     request.kind = "drug";
     const first = hits[0]!;
-    for (const h of hits) consumed.push([h.start, h.end]);
+    for (const h of hits) consumed.push([h.start, h.end], ...(h.sameSubstanceAt ?? []));
     if (isCompound || hits.length > 1) {
       request.isCompound = isCompound;
       request.ingredients = hits.map((h) => {
@@ -275,6 +294,11 @@ export function parseRequest(text: string, vocabulary: DrugVocabulary): Normaliz
       request.quantity = Number(qty[1] ?? qty[3]);
       const unit = qty[2] ?? qty[4];
       if (unit) request.quantityUnit = unit.toLowerCase().startsWith("g") ? "g" : "ml";
+    }
+    const packs = new RegExp(`\\bx\\s*${NUM}\\s*(tubes?|bottles?|boxes?|packs?|jars?|containers?)\\b`, "i").exec(text);
+    if (packs && request.quantity !== undefined) {
+      consumed.push([packs.index, packs.index + packs[0].length]);
+      request.quantity *= readNumber(packs[1]!) ?? 1;
     }
     const refills = new RegExp(`(?:with|w/|x|and|plus|\\+)?\\s*${NUM}\\s*refills?\\b|\\brefills?\\s*[:x]?\\s*${NUM}\\b`, "i").exec(text);
     if (refills) {
