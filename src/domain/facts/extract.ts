@@ -6,7 +6,12 @@ import type { CaseFacts, Fact, FactDefinition, FactMention, FactSet, RecordText 
 
 type SentenceRef = { text: string; start: number; document: string; page: number; date?: PlainDate };
 
+const splitCache = new WeakMap<RecordText[], SentenceRef[]>();
+
+/** The sentences of every page, split once per set of records (a case's items share them). */
 function sentencesOf(records: RecordText[]): SentenceRef[] {
+  const cached = splitCache.get(records);
+  if (cached) return cached;
   const out: SentenceRef[] = [];
   for (const record of records) {
     record.pages.forEach((pageText, index) => {
@@ -17,6 +22,7 @@ function sentencesOf(records: RecordText[]): SentenceRef[] {
       }
     });
   }
+  splitCache.set(records, out);
   return out;
 }
 

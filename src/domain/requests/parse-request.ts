@@ -72,24 +72,39 @@ function escapeRegex(text: string): string {
 
 type DrugHit = { term: DrugTerm; start: number; end: number; asBrand?: string; sameSubstanceAt?: [number, number][] };
 
+type CompiledVocabulary = { pattern: RegExp; byName: Map<string, { term: DrugTerm; brand?: string }> };
+const compiledVocabularies = new WeakMap<DrugVocabulary, CompiledVocabulary>();
+
+/** One alternation of every drug name, longest first, built once per vocabulary. */
+function compileVocabulary(vocabulary: DrugVocabulary): CompiledVocabulary {
+  const cached = compiledVocabularies.get(vocabulary);
+  if (cached) return cached;
+  const byName = new Map<string, { term: DrugTerm; brand?: string }>();
+  for (const term of vocabulary.drugs) {
+    const add = (name: string, brand?: string) => {
+      const key = name.toLowerCase();
+      if (!byName.has(key)) byName.set(key, brand ? { term, brand } : { term });
+    };
+    add(term.generic);
+    for (const brand of term.brands) add(brand, brand);
+    for (const alias of term.aliases ?? []) add(alias);
+  }
+  const names = [...byName.keys()].sort((a, b) => b.length - a.length).map(escapeRegex);
+  const compiled = { pattern: new RegExp(`(?<![A-Za-z])(?:${names.join("|")})(?![A-Za-z])`, "gi"), byName };
+  compiledVocabularies.set(vocabulary, compiled);
+  return compiled;
+}
+
 /** Finds vocabulary drugs in a text, longest names first, without overlaps. */
 export function findDrugs(text: string, vocabulary: DrugVocabulary): DrugHit[] {
-  const names: { name: string; term: DrugTerm; brand?: string }[] = [];
-  for (const term of vocabulary.drugs) {
-    names.push({ name: term.generic, term });
-    for (const brand of term.brands) names.push({ name: brand, term, brand });
-    for (const alias of term.aliases ?? []) names.push({ name: alias, term });
-  }
-  names.sort((a, b) => b.name.length - a.name.length);
+  const { pattern, byName } = compileVocabulary(vocabulary);
   const hits: DrugHit[] = [];
-  for (const { name, term, brand } of names) {
-    const pattern = new RegExp(`(?<![A-Za-z])${escapeRegex(name)}(?![A-Za-z])`, "gi");
-    for (const m of text.matchAll(pattern)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (hits.some((h) => start < h.end && end > h.start)) continue;
-      hits.push(brand ? { term, start, end, asBrand: brand } : { term, start, end });
-    }
+  for (const m of text.matchAll(pattern)) {
+    const found = byName.get(m[0].toLowerCase());
+    if (!found) continue;
+    const hit: DrugHit = { term: found.term, start: m.index, end: m.index + m[0].length };
+    if (found.brand) hit.asBrand = found.brand;
+    hits.push(hit);
   }
   hits.sort((a, b) => a.start - b.start);
   // "Voltaren (diclofenac sodium) gel" names one substance twice: keep one hit per substance,

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { isHypothetical, isNegated, splitSentences } from "./text.ts";
+
+function negated(sentence: string, term: string): boolean {
+  const start = sentence.toLowerCase().indexOf(term.toLowerCase());
+  if (start < 0) throw new Error(`"${term}" is not in "${sentence}"`);
+  return isNegated(sentence, start, start + term.length);
+}
+
+describe("isNegated", () => {
+  it.each([
+    ["There is no documentation of a flare-up.", "flare-up", true],
+    ["Straight leg raise was negative bilaterally.", "Straight leg raise", true],
+    ["He denies heartburn, dyspepsia or melena.", "melena", true],
+    ["The patient has not had an epidural injection before.", "epidural injection", true],
+    ["Red flags were ruled out.", "Red flags", true],
+    ["A flare-up is not documented in the records.", "flare-up", true],
+    ["Without any functional improvement after 24 sessions.", "functional improvement", true],
+    ["He reports an acute flare-up of low back pain.", "acute flare-up", false],
+    ["There is no history of ulcer, but he reports a flare-up this week.", "flare-up", false],
+    ["Positive straight leg raise on the left at 40 degrees.", "straight leg raise", false],
+    ["She has spasm over the trapezii.", "spasm", false],
+  ] as const)("in %j, %s negated is %s", (sentence, term, expected) => {
+    expect(negated(sentence, term)).toBe(expected);
+  });
+});
+
+describe("isHypothetical", () => {
+  it("treats requests and goals as not yet happened", () => {
+    const s = "Six visits were requested to improve walking tolerance.";
+    expect(isHypothetical(s, s.indexOf("improve walking"))).toBe(true);
+    const t = "Walking tolerance improved from 10 to 25 minutes.";
+    expect(isHypothetical(t, t.indexOf("improved"))).toBe(false);
+  });
+});
+
+describe("splitSentences", () => {
+  it("keeps offsets into the page and does not split at abbreviations, decimals or wrapped lines", () => {
+    const page = "Seen by Dr. Smith on 10/22/2014. Pain 6/10 with meds; 9/10 without.\nTizanidine 4 mg\nwas refilled.\n\nPLAN:\nContinue HEP.";
+    const sentences = splitSentences(page);
+    for (const s of sentences) expect(page.slice(s.start, s.end)).toBe(s.text);
+    expect(sentences.map((s) => s.text)).toEqual([
+      "Seen by Dr. Smith on 10/22/2014.",
+      "Pain 6/10 with meds;",
+      "9/10 without.",
+      "Tizanidine 4 mg\nwas refilled.",
+      "PLAN:",
+      "Continue HEP.",
+    ]);
+  });
+});
