@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { FactDefinition } from "../../domain/facts/types.ts";
 import type { GuidelineEntry, KnowledgeBase } from "../../domain/guidelines/types.ts";
+import type { SpecialtyTable } from "../../domain/reviewers/specialty-matching.ts";
 import { AppError } from "../../services/errors.ts";
 import { DrugTermSchema, EntrySchema, FactDefinitionSchema, ManifestSchema } from "./schema.ts";
 
@@ -81,4 +82,22 @@ export function checkKnowledgeBase(kb: KnowledgeBase): string[] {
     }
   }
   return problems;
+}
+
+const SpecialtyTableSchema = z
+  .object({
+    version: z.string().min(1),
+    note: z.string().optional(),
+    mappings: z.array(
+      z.object({ families: z.array(z.string()).min(1), bodyParts: z.array(z.string()).optional(), specialties: z.array(z.string()).min(1), rationale: z.string().min(1) }).strict(),
+    ),
+    byKind: z.record(z.string(), z.array(z.string())),
+    fallback: z.array(z.string()).min(1),
+  })
+  .strict() satisfies z.ZodType<SpecialtyTable & { note?: string }>;
+
+/** Reads the table of specialties that evaluate or treat each treatment family. */
+export function loadSpecialtyTable(dir: string = DEFAULT_KNOWLEDGE_DIR): SpecialtyTable {
+  const file = join(dir, "reviewer-specialties.json");
+  return parseWith(SpecialtyTableSchema, readJson(file), file);
 }

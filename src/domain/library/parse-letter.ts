@@ -75,7 +75,7 @@ function readReviewer(text: string): ParsedLetter["reviewer"] {
   const cert = /Board Certified in ([A-Z][A-Za-z ,&/-]+?)(?:,? and | and is|\.|,\s*(?:is|has))/i.exec(text);
   const licensed = /licensed to practice in ([A-Z][A-Za-z ]+?)(?:\.|,| and)/i.exec(text);
   const years = /active clinical practice for ([a-z0-9 ]+?) years/i.exec(text);
-  const hours = /working ([a-z0-9 ]+?) hours a week/i.exec(text);
+  const hours = /(?:working|works) ([a-z0-9 ]+?) hours a week/i.exec(text);
   const affiliation = /no affiliation with (?:the )?([^.]+?)\./i.exec(text);
   const noAffiliationWith = affiliation
     ? affiliation[1]!
