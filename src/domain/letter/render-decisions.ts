@@ -2,6 +2,7 @@ import type { CaseDraft, ItemDraft } from "../review/draft.ts";
 
 /** Wraps text at a width, as the letter's plain-text layout does. */
 export function wrap(text: string, width = 96): string[] {
+  if (text.length <= width && !text.includes("\n")) return [text];
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(/\s+/).filter(Boolean)) {
