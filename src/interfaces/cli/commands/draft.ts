@@ -1,7 +1,10 @@
 import type { Command } from "commander";
-import { composeDrafting } from "../../../compose.ts";
+import { writeFileSync } from "node:fs";
+import { composeDrafting, renderPdf, systemToday } from "../../../compose.ts";
 import { loadConfig } from "../../../config.ts";
 import { renderDecisionsText } from "../../../domain/letter/render-decisions.ts";
+import { renderLetterHtml } from "../../../domain/letter/render-html.ts";
+import { letterFromDraft } from "../../../services/letters.ts";
 import { AppError } from "../../../services/errors.ts";
 import { DraftInputBody, toDraftInput, zodIssues } from "../../contract.ts";
 import { parseJsonDocuments, readInput } from "../io.ts";
@@ -11,7 +14,8 @@ export function registerDraft(program: Command, out: (text: string) => void): vo
     .command("draft")
     .description("Draft a determination for each disputed item of a case (or of each case in a .jsonl file)")
     .requiredOption("-i, --input <file>", "case as JSON, or .jsonl with one case per line; - reads standard input")
-    .option("-f, --format <format>", "json | jsonl | text", "json")
+    .option("-f, --format <format>", "json | jsonl | text | html | pdf", "json")
+    .option("-o, --output <file>", "write to a file instead of standard output (needed for pdf on a terminal)")
     .addHelpText(
       "after",
       `
@@ -20,12 +24,14 @@ Input: { "caseSummary": "...", "items": [ { "request": "Zanaflex 4mg #60 with 3 
 Examples:
   openimr draft --input case.json
   openimr draft --input cases.jsonl --format jsonl
-  openimr draft --input case.json --format text`,
+  openimr draft --input case.json --format text
+  openimr draft --input case.json --format pdf --output draft.pdf`,
     )
-    .action((options: { input: string; format: string }) => {
-      if (!["json", "jsonl", "text"].includes(options.format)) {
-        throw new AppError("INPUT_INVALID", `Unknown format "${options.format}": use json, jsonl or text.`);
+    .action(async (options: { input: string; format: string; output?: string }) => {
+      if (!["json", "jsonl", "text", "html", "pdf"].includes(options.format)) {
+        throw new AppError("INPUT_INVALID", `Unknown format "${options.format}": use json, jsonl, text, html or pdf.`);
       }
+      const emit = (text: string) => (options.output ? writeFileSync(options.output, text) : out(text));
       const config = loadConfig(process.env);
       const drafting = composeDrafting(config);
       const documents = parseJsonDocuments(readInput(options.input), options.input);
@@ -35,12 +41,24 @@ Examples:
           const where = documents.length > 1 ? `case ${index + 1} of ${options.input}` : options.input;
           throw new AppError("INPUT_INVALID", `${where}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`, zodIssues(parsed.error));
         }
-        const draft = drafting.draft(toDraftInput(parsed.data));
-        return parsed.data.id ? { id: parsed.data.id, ...draft } : draft;
+        const input = toDraftInput(parsed.data);
+        const draft = drafting.draft(input);
+        return { input, draft: parsed.data.id ? { id: parsed.data.id, ...draft } : draft };
       });
+      if (options.format === "html" || options.format === "pdf") {
+        if (drafts.length !== 1) throw new AppError("INPUT_INVALID", `--format ${options.format} renders one case; ${options.input} holds ${drafts.length}.`);
+        const letterhead = { name: config.organisationName, addressLines: config.organisationAddress, ...(config.organisationPhone ? { phone: config.organisationPhone } : {}) };
+        const letter = letterFromDraft(drafts[0]!.draft, drafts[0]!.input, letterhead, systemToday());
+        if (options.format === "html") return emit(renderLetterHtml(letter));
+        const bytes = await renderPdf(letter);
+        if (options.output) return writeFileSync(options.output, bytes);
+        if (process.stdout.isTTY) throw new AppError("INPUT_INVALID", "Refusing to write a PDF to the terminal: use --output FILE or redirect standard output.");
+        process.stdout.write(bytes);
+        return;
+      }
       const lines = options.format === "jsonl" || (documents.length > 1 && options.format === "json");
-      if (options.format === "text") out(drafts.map((d) => renderDecisionsText(d, config.organisationName)).join("\n"));
-      else if (lines) out(`${drafts.map((d) => JSON.stringify(d)).join("\n")}\n`);
-      else out(`${JSON.stringify(drafts[0], null, 2)}\n`);
+      if (options.format === "text") emit(drafts.map((d) => renderDecisionsText(d.draft, config.organisationName)).join("\n"));
+      else if (lines) emit(`${drafts.map((d) => JSON.stringify(d.draft)).join("\n")}\n`);
+      else emit(`${JSON.stringify(drafts[0]!.draft, null, 2)}\n`);
     });
 }
