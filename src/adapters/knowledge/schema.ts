@@ -9,7 +9,7 @@ const comparison = z.enum(["<", "<=", ">", ">=", "==", "!="]);
 const requestField = z.string().min(1) as unknown as z.ZodType<keyof NormalizedRequest>;
 
 const operand = z.union([
-  z.object({ fact: z.string() }).strict(),
+  z.object({ fact: z.string(), scale: z.number().optional() }).strict(),
   z.object({ request: requestField }).strict(),
   z.object({ case: z.enum(["age", "monthsSinceInjury"]) }).strict(),
   z.object({ value: z.number() }).strict(),
@@ -19,12 +19,17 @@ export const CheckSchema: z.ZodType<Check> = z.lazy(() =>
   z.union([
     z.object({ fact: z.string(), is: z.boolean() }).strict(),
     z.object({ fact: z.string(), op: comparison, value: z.number() }).strict(),
+    z.object({ fact: z.string(), documented: z.boolean() }).strict(),
+    z.object({ requestMentions: z.array(z.string().min(1)).min(1) }).strict(),
     z.object({ request: requestField, op: comparison, value: z.union([z.number(), z.string(), z.boolean()]) }).strict(),
     z.object({ request: requestField, exists: z.boolean() }).strict(),
+    z.object({ request: requestField, includes: z.array(z.string().min(1)).min(1) }).strict(),
     z.object({ case: z.enum(["age", "monthsSinceInjury"]), op: comparison, value: z.number() }).strict(),
     z.object({ sum: z.array(operand).min(1), op: comparison, value: z.number() }).strict(),
     z.object({ all: z.array(CheckSchema).min(1) }).strict(),
     z.object({ any: z.array(CheckSchema).min(1) }).strict(),
+    z.object({ anyDocumented: z.array(CheckSchema).min(1) }).strict(),
+    z.object({ first: z.array(CheckSchema).min(1) }).strict(),
     z.object({ not: CheckSchema }).strict(),
   ]),
 ) as z.ZodType<Check>;
@@ -70,7 +75,9 @@ export const EntrySchema = z
         terms: z.array(z.string().min(1)),
         drugClasses: z.array(z.string()).optional(),
         exclude: z.array(z.string()).optional(),
+        requires: z.array(z.string().min(1)).optional(),
         bodyParts: z.array(z.string()).optional(),
+        requestFields: z.record(z.string(), z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).min(1)).optional(),
         priority: z.number().optional(),
       })
       .strict(),
@@ -86,12 +93,12 @@ export const FactDefinitionSchema = z
   .object({
     id: z.string().min(1),
     description: z.string().min(1),
-    kind: z.enum(["finding", "number", "duration"]),
+    kind: z.enum(["finding", "number", "duration", "elapsed"]),
     positive: z.array(z.string()).optional(),
     negative: z.array(z.string()).optional(),
     numberPatterns: z.array(z.string()).optional(),
     aggregate: z.enum(["max", "min", "latest", "sum"]).optional(),
-    scope: z.enum(["any", "request", "requestClass"]).optional(),
+    scope: z.enum(["any", "request", "requestClass", "requestLevels"]).optional(),
     skipSentences: z.array(z.string()).optional(),
     keepHypothetical: z.boolean().optional(),
   })

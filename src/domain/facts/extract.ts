@@ -54,6 +54,18 @@ export function termsPattern(terms: string[]): string | undefined {
   return `(?<![A-Za-z])(?:${clean.sort((a, b) => b.length - a.length).map(escapeRegex).join("|")})(?![A-Za-z])`;
 }
 
+/** A pattern that finds any of the given spinal levels however written: "L4-5", "L4-L5", "L4/5", "L4 - 5"; "L5-S1", "L5/S1". */
+export function levelsPattern(levels: string[]): string | undefined {
+  const forms = levels.flatMap((level) => {
+    const m = /^([CTLS])(\d{1,2})(?:-([CTLS])?(\d{1,2}))?$/i.exec(level.trim());
+    if (!m) return [];
+    const [, region, upper, lowerRegion, lower] = m;
+    if (!lower) return [`${region}${upper}(?![-/\\d])`];
+    return [`${region}${upper}\\s*[-/\u2013]\\s*${lowerRegion ? lowerRegion : `${region}?`}${lower}(?!\\d)`];
+  });
+  return forms.length > 0 ? `(?<![A-Za-z])(?:${forms.join("|")})` : undefined;
+}
+
 const VAGUE_DURATIONS: [RegExp, number][] = [
   [/\b(?:several|many|multiple|a number of|a few|few) years\b/i, 156],
   [/\b(?:years|long[- ]term|chronic(?:ally)?|for a long time|extended period|prolonged)\b/i, 52],
@@ -91,6 +103,7 @@ const DEFAULT_SKIP = "\\b(?:request(?:ed|s|ing)?|recommend(?:ed|s|ing)?|plan(?:n
  * Finds each defined fact in the records, with evidence.
  * @param requestTerms - words that name the requested treatment (for facts scoped to the request)
  * @param classTerms - words that name any treatment of the requested class
+ * @param requestLevels - spinal levels named by the request ("L4-5", "L5-S1"), for facts scoped to them
  */
 export function extractFacts(
   records: RecordText[],
@@ -98,13 +111,16 @@ export function extractFacts(
   requestTerms: string[],
   classTerms: string[],
   caseFacts: CaseFacts,
+  requestLevels: string[] = [],
 ): FactSet {
   const sentences = sentencesOf(records);
   const facts: FactSet = new Map();
   const requestPattern = termsPattern(requestTerms);
   const classPattern = termsPattern([...requestTerms, ...classTerms]);
-  for (const def of definitions) {
-    const scopePattern = def.scope === "request" ? requestPattern : def.scope === "requestClass" ? classPattern : undefined;
+  for (const listed of definitions) {
+    const def = withPlaceholders(listed, requestPattern);
+    const scopePattern =
+      def.scope === "request" ? requestPattern : def.scope === "requestClass" ? classPattern : def.scope === "requestLevels" ? levelsPattern(requestLevels) : undefined;
     if (def.scope && def.scope !== "any" && !scopePattern) continue;
     const mentions: FactMention[] = [];
     const skip = def.skipSentences ?? [];
@@ -113,6 +129,7 @@ export function extractFacts(
       if (skip.some((p) => regex(p).test(sentence.text))) continue;
       if (def.kind === "finding") mentions.push(...findingMentions(def, sentence));
       else if (def.kind === "number") mentions.push(...numberMentions(def, sentence));
+      else if (def.kind === "elapsed") mentions.push(...elapsedMentions(def, sentence, sentence.date ?? caseFacts.referenceDate));
       else {
         if (regex(DEFAULT_SKIP).test(sentence.text) && !/\b(?:since|for|started|began|been)\b/i.test(sentence.text)) continue;
         const asOf = sentence.date ?? caseFacts.referenceDate;
@@ -124,6 +141,41 @@ export function extractFacts(
     if (fact) facts.set(def.id, fact);
   }
   return facts;
+}
+
+/**
+ * Fills the placeholders a pattern may use: {request} (any word naming the requested treatment, so a count can be
+ * tied to the treatment it counts: "12 chiropractic visits" beside "24 PT visits") and {date} (a date, captured as `date`).
+ */
+function withPlaceholders(def: FactDefinition, requestPattern: string | undefined): FactDefinition {
+  const lists = [def.positive, def.negative, def.numberPatterns];
+  if (!lists.some((list) => list?.some((p) => p.includes("{")))) return def;
+  const fill = (list: string[] | undefined) =>
+    list?.map((p) => p.replaceAll("{request}", requestPattern ? `(?:${requestPattern})` : "(?!)").replaceAll("{date}", `(?<date>${DATE_PATTERN})`));
+  const out: FactDefinition = { ...def };
+  if (def.positive) out.positive = fill(def.positive)!;
+  if (def.negative) out.negative = fill(def.negative)!;
+  if (def.numberPatterns) out.numberPatterns = fill(def.numberPatterns)!;
+  return out;
+}
+
+/** Weeks since an event: from a captured `date` to the date of the record, or a stated interval (`n` `unit`: "6 weeks after surgery"). */
+function elapsedMentions(def: FactDefinition, sentence: SentenceRef, asOf: PlainDate | undefined): FactMention[] {
+  const out: FactMention[] = [];
+  for (const p of def.numberPatterns ?? []) {
+    for (const m of sentence.text.matchAll(regex(p))) {
+      let weeks: number | undefined;
+      const date = m.groups?.date ? parseUsDate(m.groups.date) : undefined;
+      if (date && asOf && date <= asOf) weeks = daysBetween(date, asOf) / 7;
+      else if (m.groups?.n && m.groups.unit) {
+        const n = readNumber(m.groups.n);
+        const unit = UNIT_WEEKS[m.groups.unit.toLowerCase().replace(/s$/, "")];
+        if (n !== undefined && unit !== undefined) weeks = n * unit;
+      }
+      if (weeks !== undefined) out.push({ value: Math.round(weeks * 10) / 10, evidence: span(sentence, m.index, m.index + m[0].length) });
+    }
+  }
+  return out;
 }
 
 function findingMentions(def: FactDefinition, sentence: SentenceRef): FactMention[] {
@@ -192,7 +244,9 @@ function aggregate(def: FactDefinition, mentions: FactMention[]): Fact | undefin
       value = Math.max(...numbers);
   }
   const fact: Fact = { id: def.id, value, evidence, mentions };
-  if (new Set(numbers).size > 1 && def.aggregate !== "sum") fact.conflicting = true;
+  // Weeks since an event read from a date and from a stated interval differ a little; only a real gap is a conflict.
+  const spread = Math.max(...numbers) - Math.min(...numbers);
+  if (spread > 0 && def.aggregate !== "sum" && (def.kind !== "elapsed" || spread > 4)) fact.conflicting = true;
   return fact;
 }
 

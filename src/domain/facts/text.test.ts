@@ -20,6 +20,7 @@ describe("isNegated", () => {
     ["There is no history of ulcer, but he reports a flare-up this week.", "flare-up", false],
     ["Positive straight leg raise on the left at 40 degrees.", "straight leg raise", false],
     ["She has spasm over the trapezii.", "spasm", false],
+    ["The right ankle reflex was absent, with decreased sensation over the lateral foot.", "decreased sensation", false],
   ] as const)("in %j, %s negated is %s", (sentence, term, expected) => {
     expect(negated(sentence, term)).toBe(expected);
   });

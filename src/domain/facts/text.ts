@@ -42,13 +42,26 @@ const NEGATION_AFTER =
 /** Words that end the reach of a negation cue (a new clause). */
 const CLAUSE_BREAK = /\b(?:but|however|although|though|except|yet|which|who|whereas|while|since|aside from|apart from)\b|[,;:]\s*(?:and|but|he|she|the|there|his|her|with)\b/i;
 
+/** Where the negation cue nearest to the end of `before` starts: in "no wounds, no IV therapy, and no skilled care" the last "no" governs "skilled care". */
+function nearestCue(before: string): number | undefined {
+  let found: number | undefined;
+  let from = 0;
+  for (;;) {
+    const cue = NEGATION_BEFORE.exec(before.slice(from));
+    if (!cue) return found;
+    found = from + cue.index;
+    from = found + (/^\S+/.exec(cue[0])?.[0].length ?? 1);
+  }
+}
+
 /** Whether the match at [start, end) in a sentence is negated ("no flare-up", "flare-up is not documented"). */
 export function isNegated(sentence: string, start: number, end: number): boolean {
   const before = sentence.slice(Math.max(0, start - 80), start);
-  const cue = NEGATION_BEFORE.exec(before);
-  if (cue) {
-    const between = before.slice(cue.index + cue[0].search(/\S/));
-    const afterCue = between.replace(/^\S+(?:\s+\S+)?/, "");
+  const cueAt = nearestCue(before);
+  if (cueAt !== undefined) {
+    const between = before.slice(cueAt);
+    // Skip the cue's own words but not punctuation glued to them: in "reflex was absent, with decreased sensation" the comma starts a new clause.
+    const afterCue = between.replace(/^[\w'-]+(?:\s+[\w'-]+)?/, "");
     if (!CLAUSE_BREAK.test(afterCue)) return true;
   }
   const after = sentence.slice(end, end + 60);

@@ -14,17 +14,23 @@ export type RecordText = {
  * - finding: true when a positive pattern is affirmed, false when it is negated or a negative pattern matches.
  * - number: the first capture group of a number pattern (digits or words), aggregated over mentions.
  * - duration: how long the requested treatment (or its class) has been used, in weeks, read generically.
+ * - elapsed: weeks since an event named by a number pattern, from its `date` group to the record's date, or a stated
+ *   interval in its `n` and `unit` groups ("6 weeks after surgery").
+ * Patterns may use {request} (a word naming the requested treatment) and {date} (a date, captured as `date`).
  */
 export type FactDefinition = {
   id: string;
   description: string;
-  kind: "finding" | "number" | "duration";
+  kind: "finding" | "number" | "duration" | "elapsed";
   positive?: string[];
   negative?: string[];
   numberPatterns?: string[];
   aggregate?: "max" | "min" | "latest" | "sum";
-  /** request: the sentence must name the requested treatment; requestClass: any treatment of its class. */
-  scope?: "any" | "request" | "requestClass";
+  /**
+   * request: the sentence must name the requested treatment; requestClass: any treatment of its class;
+   * requestLevels: the sentence must name a spinal level of the request ("L4-5", "L4-L5", "L4/5").
+   */
+  scope?: "any" | "request" | "requestClass" | "requestLevels";
   /** Sentences matching any of these are skipped for this fact (plans, requests, goals). */
   skipSentences?: string[];
   /** Keep mentions phrased as plans or requests (skipped by default). */

@@ -7,11 +7,21 @@ function hasTerm(text: string, term: string): boolean {
   return new RegExp(`(?<![a-z0-9])${escaped}(?![a-z0-9])`, "i").test(text);
 }
 
+/** Whether each named request field has one of the allowed values (null: the field is absent). */
+function fieldsMatch(fields: Record<string, (string | number | boolean | null)[]>, request: NormalizedRequest): boolean {
+  return Object.entries(fields).every(([field, allowed]) => {
+    const value = (request as Record<string, unknown>)[field];
+    return value === undefined ? allowed.includes(null) : allowed.some((a) => a === value);
+  });
+}
+
 /** How well an entry fits a request: 0 when it does not apply. */
 export function entryScore(entry: GuidelineEntry, request: NormalizedRequest): number {
   const text = [request.text, request.name ?? "", request.brand ?? "", ...(request.ingredients?.map((i) => i.name) ?? [])].join(" ").toLowerCase();
   if (entry.match.exclude?.some((t) => hasTerm(text, t))) return 0;
+  if (entry.match.requires && !entry.match.requires.some((t) => hasTerm(text, t))) return 0;
   if (entry.match.bodyParts && !entry.match.bodyParts.some((b) => request.bodyParts?.includes(b))) return 0;
+  if (entry.match.requestFields && !fieldsMatch(entry.match.requestFields, request)) return 0;
   let score = 0;
   const matchedTerm = entry.match.terms.filter((t) => hasTerm(text, t)).sort((a, b) => b.length - a.length)[0];
   if (matchedTerm) score = 10 + matchedTerm.length;

@@ -25,19 +25,30 @@ export type GuidelineCitation = {
 
 export type Comparison = "<" | "<=" | ">" | ">=" | "==" | "!=";
 
-/** An operand: a fact, a field of the normalized request, a case fact, or a number. */
-export type Operand = { fact: string } | { request: keyof NormalizedRequest } | { case: "age" | "monthsSinceInjury" } | { value: number };
+/** An operand: a fact (times `scale`, so -1 subtracts it), a field of the normalized request, a case fact, or a number. */
+export type Operand = { fact: string; scale?: number } | { request: keyof NormalizedRequest } | { case: "age" | "monthsSinceInjury" } | { value: number };
 
 /** A declarative test of a criterion against facts and the request. */
 export type Check =
   | { fact: string; is: boolean }
   | { fact: string; op: Comparison; value: number }
+  /** Whether the records mention the fact at all (affirmed or negated): never undecided. */
+  | { fact: string; documented: boolean }
+  /** Compares a request field; a list (levels, body parts) compares its length against a number. */
   | { request: keyof NormalizedRequest; op: Comparison; value: number | string | boolean }
+  /** Whether the request as written names any of these words ("interlaminar", "under fluoroscopy"): never undecided. */
+  | { requestMentions: string[] }
   | { request: keyof NormalizedRequest; exists: boolean }
+  /** Whether a request field (a word, a list, or a compound's ingredients by name or drug class) includes any of these values. */
+  | { request: keyof NormalizedRequest; includes: string[] }
   | { case: "age" | "monthsSinceInjury"; op: Comparison; value: number }
   | { sum: Operand[]; op: Comparison; value: number }
   | { all: Check[] }
   | { any: Check[] }
+  /** Like any, but parts the record is silent on are ignored: false once one part is documented false and none is true. */
+  | { anyDocumented: Check[] }
+  /** The first of these checks that the record decides (true or false); undecided when none does. */
+  | { first: Check[] }
   | { not: Check };
 
 /**
@@ -73,8 +84,12 @@ export type GuidelineEntry = {
     drugClasses?: string[];
     /** Words that, when present, rule this entry out. */
     exclude?: string[];
+    /** Words of which at least one must also be present ("post-op" for postsurgical therapy). */
+    requires?: string[];
     /** Only when the request names one of these body parts. */
     bodyParts?: string[];
+    /** Only when each named field of the normalized request has one of these values; null stands for an absent field ({ "route": ["topical"], "isCompound": [false, null] }). */
+    requestFields?: Record<string, (string | number | boolean | null)[]>;
     /** Higher wins when several entries match; a specific drug beats its class. */
     priority?: number;
   };

@@ -19,9 +19,9 @@ const NUM = "(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 const BODY_PARTS: [RegExp, string][] = [
   [/\b(?:cervical(?: spine)?|c-spine|neck|c[1-7]-?[1-7]?\b)/i, "cervical spine"],
   [/\b(?:thoracic(?: spine)?|t-spine|mid[- ]back|upper back)\b/i, "thoracic spine"],
-  [/\b(?:lumbar|lumbosacral|l-spine|low(?:er)? back|l[1-5]-(?:l?[1-5]|s1)\b|l5-s1)/i, "lumbar spine"],
-  [/\bshoulders?\b/i, "shoulder"],
-  [/\bknees?\b/i, "knee"],
+  [/\b(?:lumbar|lumbosacral|l-spine|low(?:er)? back|l[1-5]-(?:l?[1-5]|s1)\b|l5-s1|\blso\b|\bback (?:brace|support)s?\b)/i, "lumbar spine"],
+  [/\bshoulders?\b|\brotator cuff\b|\bsubacromial\b|\bacromi\w*|\bglenohumeral\b/i, "shoulder"],
+  [/\bknees?\b|\bmenisc\w*/i, "knee"],
   [/\bhips?\b/i, "hip"],
   [/\belbows?\b/i, "elbow"],
   [/\b(?:wrists?|carpal)\b/i, "wrist"],
@@ -147,6 +147,20 @@ export function parseDosesPerDay(sig: string): number | undefined {
   return undefined;
 }
 
+/**
+ * Oral morphine equivalents a day: the strength's first number (the opioid part of "10/325") × doses a day × the
+ * vocabulary's factor; a strength written per hour ("25mcg/hr", a patch worn around the clock) × the factor alone.
+ */
+export function morphineEquivalentPerDay(strength: string | undefined, dosesPerDay: number | undefined, factor: number | undefined): number | undefined {
+  if (!strength || !factor) return undefined;
+  const amount = /^(\d+(?:\.\d+)?)/.exec(strength);
+  if (!amount) return undefined;
+  const n = Number(amount[1]);
+  if (/\/\s*h(?:r|our)?$/i.test(strength)) return Math.round(n * factor * 10) / 10;
+  if (!/^\d+(?:\.\d+)?(?:\/\d+(?:\.\d+)?)?mg$|^\d+(?:\.\d+)?\/\d+(?:\.\d+)?$/i.test(strength) || !dosesPerDay) return undefined;
+  return Math.round(n * dosesPerDay * factor * 10) / 10;
+}
+
 function classifyNonDrug(text: string): { kind: RequestKind; name?: string } {
   const t = text.toLowerCase();
   const rules: [RegExp, RequestKind, string][] = [
@@ -154,7 +168,7 @@ function classifyNonDrug(text: string): { kind: RequestKind; name?: string } {
     [/\bemg\b|\bncv\b|\bncs\b|electromyogra|nerve conduction|electrodiagnos/, "test", "electrodiagnostic study"],
     [/functional capacity evaluation|\bfce\b/, "test", "functional capacity evaluation"],
     [/\bmri\b|\bmra\b|\bmr arthrogra|magnetic resonance/, "imaging", "mri"],
-    [/\bct\b(?! guided)|\bcat scan\b|computed tomography/, "imaging", "ct"],
+    [/\bct\b(?![- ]guided)|\bcat scan\b|computed tomography/, "imaging", "ct"],
     [/x-?rays?\b|radiograph/, "imaging", "x-ray"],
     [/bone scan|ultrasound|\bsonogra/, "imaging", "other imaging"],
     [/functional restoration|\bfrp\b|chronic pain program|\bhelp program\b/, "program", "functional restoration program"],
@@ -171,7 +185,7 @@ function classifyNonDrug(text: string): { kind: RequestKind; name?: string } {
     [/massage/, "therapy", "massage therapy"],
     [/psychotherap|cognitive behavio|\bcbt\b|counsel+ing|psycholog(?:ical|ist) (?:treatment|therapy|sessions?|visits?)|behavioral (?:therapy|medicine)|biofeedback/, "therapy", "psychotherapy"],
     [/physical therapy|\bpt\b|physiotherapy|occupational therapy|\bot\b|therapeutic exercise|hand therapy|physical medicine/, "therapy", "physical therapy"],
-    [/\btens\b|h-wave|interferential|\bifc?\b unit|\bnmes\b|\bmens\b|muscle stimulator|electrical stimulat/, "dme", "electrical stimulation unit"],
+    [/\btens\b|\bh-?\s?wave|interferential|inferential|\bifc?\b unit|\bnmes\b|\bmens\b|microcurrent|muscle stimulator|electrical stimulat/, "dme", "electrical stimulation unit"],
     [/spinal cord stimulat|\bscs\b|dorsal column/, "procedure", "spinal cord stimulator"],
     [/epidural|\besi\b|\btfesi\b|transforaminal|interlaminar|caudal/, "procedure", "epidural steroid injection"],
     [/radiofrequency|\brfa\b|rhizotomy|neurotomy|ablation/, "procedure", "radiofrequency ablation"],
@@ -184,6 +198,9 @@ function classifyNonDrug(text: string): { kind: RequestKind; name?: string } {
     [/cortisone|steroid injection|corticosteroid injection|joint injection|subacromial injection|intra-?articular/, "procedure", "joint injection"],
     [/cold therapy|cryotherapy|ice unit|game ready|polar care|hot\/cold|heat unit|thermal/, "dme", "hot/cold therapy unit"],
     [/brace|orthosis|orthotic|splint|lumbar support|\blso\b|collar|sling|insoles?|shoe/, "dme", "brace or orthotic"],
+    // Consultations, and repair or replacement of equipment, before the surgery words ("spine surgery consultation", "wheelchair repair").
+    [/\bconsult(?:ation)?s?\b|\breferral\b|\brefer(?:red)? to\b|\bsecond opinion\b|\b(?:specialist|specialty|pain management|pain medicine|orthop(?:a)?edic|neurolog\w*|neurosurg\w*|psychiatr\w*|rheumatolog\w*|surgeon|surgical|spine|physiatr\w*|podiatr\w*|internal medicine|internist|cardiolog\w*|urolog\w*|gastroenterolog\w*) (?:evaluation|eval|assessment)\b/, "visit", "specialist consultation"],
+    [/\b(?:repair|replace(?:ment)?)\b.*\b(?:wheelchair|walker|cane|crutch(?:es)?|scooter|commode|hospital bed|prosthe(?:sis|tic))|\b(?:wheelchair|walker|cane|crutch(?:es)?|scooter|commode|hospital bed|prosthe(?:sis|tic))\b.*\b(?:repair|replace(?:ment)?)\b/, "dme", "durable medical equipment"],
     [/fusion|arthrodesis|laminectomy|discectomy|microdiscectomy|decompression|foraminotomy|laminotomy|disc replacement|arthroplasty|replacement|arthroscop|meniscectomy|menisc|rotator cuff repair|acromioplasty|carpal tunnel release|trigger finger release|release|repair|reconstruction|surgery|surgical|-?ectomy\b|-?otomy\b|-?plasty\b/, "surgery", "surgery"],
     [/post-?op(?:erative)?|post-?surgical/, "therapy", "physical therapy"],
     [/wheelchair|walker|cane|crutch|scooter|commode|shower chair|hospital bed|mattress|pillow|chair|desk|keyboard|ergonomic|traction|inversion table|exercise equipment|bike|treadmill|\bdme\b|durable medical/, "dme", "durable medical equipment"],
@@ -232,6 +249,13 @@ function readSchedule(text: string, request: NormalizedRequest, consumed: [numbe
     request.visits = readNumber(visits[1]!);
   } else if (request.frequencyPerWeek !== undefined && request.weeks !== undefined) {
     request.visits = request.frequencyPerWeek * request.weeks;
+  } else if (request.kind === "therapy" && request.frequencyPerWeek === undefined) {
+    // "Acupuncture x 6", "additional chiropractic x6": a therapy count without a unit is a number of visits.
+    const count = new RegExp(`\\bx\\s*${NUM}\\b(?!\\s*(?:x|/|weeks?|wks?|days?|months?|hours?|hrs?))`).exec(t);
+    if (count) {
+      mark(count);
+      request.visits = readNumber(count[1]!);
+    }
   }
   const hours = new RegExp(`\\b${NUM}\\s*(?:hours?|hrs?)\\s*(?:/|a|per)\\s*day\\b`).exec(t);
   if (hours) {
@@ -243,7 +267,22 @@ function readSchedule(text: string, request: NormalizedRequest, consumed: [numbe
     mark(days);
     request.daysPerWeek = readNumber(days[1]!);
   }
-  const duration = new RegExp(`\\b(?:x|for)?\\s*${NUM}\\s*(days?|months?)\\b(?!\\s*(?:/|a|per))`).exec(t);
+  const weekly = new RegExp(`\\b${NUM}\\s*(?:hours?|hrs?)\\s*(?:/|a|per|each)\\s*(?:week|wk)\\b|\\b${NUM}\\s*(?:hours?|hrs?)\\s*weekly\\b`).exec(t);
+  if (weekly) {
+    mark(weekly);
+    request.hoursPerWeek = readNumber(weekly[1] ?? weekly[2]!);
+  } else if (/\b24\s*\/\s*7\b|\baround[- ]the[- ]clock\b|\blive[- ]in\b/.test(t)) {
+    request.hoursPerWeek = 168;
+  } else if (request.hoursPerDay !== undefined && request.daysPerWeek !== undefined) {
+    request.hoursPerWeek = request.hoursPerDay * request.daysPerWeek;
+  }
+  // Hours of a whole course ("functional restoration program x 80 hours"), not hours a day or a week.
+  const total = new RegExp(`\\b(?:x|for)?\\s*${NUM}\\s*(?:hours?|hrs?)\\b(?!\\s*(?:/|a\\b|per|each|weekly|daily))`).exec(t);
+  if (total && request.hoursPerDay === undefined && request.hoursPerWeek === undefined) {
+    mark(total);
+    request.totalHours = readNumber(total[1]!);
+  }
+  const duration = new RegExp(`\\b(?:x|for)?\\s*${NUM}[\\s-]*(?:additional\\s+|more\\s+|further\\s+)?(days?|months?)\\b(?!\\s*(?:/|a|per))`).exec(t); // "x 30 days", "30-day rental"
   if (duration && !/per\s*$/.test(t.slice(0, duration.index))) {
     mark(duration);
     const n = readNumber(duration[1]!) ?? 0;
@@ -333,6 +372,8 @@ export function parseRequest(text: string, vocabulary: DrugVocabulary): Normaliz
       request.daysSupply = Math.round(request.quantity / dosesPerDay);
       request.totalSupplyDays = request.daysSupply * (1 + (request.refills ?? 0));
     }
+    const mme = morphineEquivalentPerDay(request.strength, dosesPerDay, hits.length === 1 ? first.term.mmeFactor : undefined);
+    if (mme !== undefined) request.mmePerDay = mme;
   } else {
     const { kind, name } = classifyNonDrug(text);
     request.kind = kind;
@@ -351,10 +392,11 @@ export function parseRequest(text: string, vocabulary: DrugVocabulary): Normaliz
     if (/without (?:and with )?contrast|w\/o contrast|non-?contrast/i.test(text)) request.contrast = false;
     else if (/with contrast|w\/ contrast|contrast[- ]enhanced|arthrogram/i.test(text)) request.contrast = true;
   }
-  if (/\brent(?:al|ed)?\b/i.test(text)) request.acquisition = "rental";
+  // A home "trial" of a device is a rental for a trial period.
+  if (/\brent(?:al|ed)?\b/i.test(text) || (request.kind === "dme" && /\btrial\b/i.test(text))) request.acquisition = "rental";
   else if (/\bpurchase|\bbuy\b|\bbought\b/i.test(text)) request.acquisition = "purchase";
   if (/\brepeat|\badditional|\bmore\b|\bcontinued?\b|\bsecond\b|\b2nd\b/i.test(text)) request.isRepeat = true;
-  if (/post-?op(?:erative)?|post-?surgical|after surgery/i.test(text)) request.isPostoperative = true;
+  if (/post-?op(?:erative)?|post-?surgical|after surgery|following surgery|\bs\/p\b|status post/i.test(text)) request.isPostoperative = true;
   if (request.kind === "drug") request.unparsed = leftovers(text, consumed);
   return request;
 }

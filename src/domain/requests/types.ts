@@ -41,6 +41,8 @@ export type NormalizedRequest = {
   daysSupply?: number;
   /** Days covered by the first fill and all refills. */
   totalSupplyDays?: number;
+  /** Oral morphine milligram equivalents a day at the stated (or usual) dosing, for drugs with a conversion factor. */
+  mmePerDay?: number;
   ingredients?: Ingredient[];
   isCompound?: boolean;
   frequencyPerWeek?: number;
@@ -48,6 +50,10 @@ export type NormalizedRequest = {
   visits?: number;
   hoursPerDay?: number;
   daysPerWeek?: number;
+  /** Hours of service a week: as written ("20 hours per week", "24/7") or hours a day × days a week. */
+  hoursPerWeek?: number;
+  /** Hours of a whole course or program ("x 80 hours"). */
+  totalHours?: number;
   durationDays?: number;
   bodyParts?: string[];
   laterality?: Laterality;
@@ -68,7 +74,7 @@ export type DrugTerm = {
   drugClass: string;
   /** Doses a day at usual dosing, to turn a quantity into days of supply when no sig is written. */
   usualDosesPerDay?: number;
-  /** Morphine milligram equivalents per mg (opioids). */
+  /** Morphine milligram equivalents per mg (opioids); for a strength written per hour (patches, mcg/hr), per unit of that hourly rate. */
   mmeFactor?: number;
   topical?: boolean;
 };

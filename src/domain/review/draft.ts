@@ -126,7 +126,7 @@ export function draftItem(
   for (const drug of kb.drugs.drugs) {
     if (request.drugClass && drug.drugClass === request.drugClass && !request.isCompound) classTerms.push(drug.generic, ...drug.brands, ...(drug.aliases ?? []));
   }
-  const facts: FactSet = extractFacts(documents, kb.facts, requestTerms, classTerms, caseFacts);
+  const facts: FactSet = extractFacts(documents, kb.facts, requestTerms, classTerms, caseFacts, request.levels ?? []);
   const ctx = { facts, request, caseFacts };
   const results = entry.criteria.map((criterion) => evaluateCriterion(criterion, ctx));
   const blocking = results.filter(blocksApproval);
@@ -180,7 +180,7 @@ export function draftItem(
 }
 
 function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+  return /^(?:[A-Z][a-z]|A )/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
 /** How far the draft can be trusted: firm evidence against confirmed criteria scores high; gaps and conflicts lower it. */
