@@ -147,9 +147,23 @@ export function extractFacts(
  * Fills the placeholders a pattern may use: {request} (any word naming the requested treatment, so a count can be
  * tied to the treatment it counts: "12 chiropractic visits" beside "24 PT visits") and {date} (a date, captured as `date`).
  */
+const filled = new WeakMap<FactDefinition, Map<string, FactDefinition>>();
+
 function withPlaceholders(def: FactDefinition, requestPattern: string | undefined): FactDefinition {
   const lists = [def.positive, def.negative, def.numberPatterns];
   if (!lists.some((list) => list?.some((p) => p.includes("{")))) return def;
+  const key = requestPattern ?? "";
+  const cached = filled.get(def)?.get(key);
+  if (cached) return cached;
+  const result = fillPlaceholders(def, requestPattern);
+  if (!filled.has(def)) filled.set(def, new Map());
+  const perDef = filled.get(def)!;
+  if (perDef.size > 200) perDef.clear();
+  perDef.set(key, result);
+  return result;
+}
+
+function fillPlaceholders(def: FactDefinition, requestPattern: string | undefined): FactDefinition {
   const fill = (list: string[] | undefined) =>
     list?.map((p) => p.replaceAll("{request}", requestPattern ? `(?:${requestPattern})` : "(?!)").replaceAll("{date}", `(?<date>${DATE_PATTERN})`));
   const out: FactDefinition = { ...def };

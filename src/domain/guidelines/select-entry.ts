@@ -2,9 +2,39 @@ import type { NormalizedRequest } from "../requests/types.ts";
 import type { PlainDate } from "../shared/types.ts";
 import type { GuidelineCitation, GuidelineEntry, KnowledgeBase } from "./types.ts";
 
-function hasTerm(text: string, term: string): boolean {
-  const escaped = term.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(?<![a-z0-9])${escaped}(?![a-z0-9])`, "i").test(text);
+type EntryPatterns = { terms: RegExp | null; exclude: RegExp | null; requires: RegExp | null };
+const entryPatterns = new WeakMap<GuidelineEntry, EntryPatterns>();
+
+/** One pattern finding any of a list of terms as whole words. */
+function anyTermPattern(terms: string[] | undefined): RegExp | null {
+  if (!terms || terms.length === 0) return null;
+  const alternatives = [...terms].sort((a, b) => b.length - a.length).map((t) => t.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`(?<![a-z0-9])(?:${alternatives.join("|")})(?![a-z0-9])`, "gi");
+}
+
+/** The entry's match patterns, compiled once per entry. */
+function patternsOf(entry: GuidelineEntry): EntryPatterns {
+  let patterns = entryPatterns.get(entry);
+  if (!patterns) {
+    patterns = { terms: anyTermPattern(entry.match.terms), exclude: anyTermPattern(entry.match.exclude), requires: anyTermPattern(entry.match.requires) };
+    entryPatterns.set(entry, patterns);
+  }
+  return patterns;
+}
+
+function test(pattern: RegExp | null, text: string): boolean {
+  if (!pattern) return false;
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+}
+
+/** The length of the longest term the text names, or 0. */
+function longestTerm(pattern: RegExp | null, text: string): number {
+  if (!pattern) return 0;
+  pattern.lastIndex = 0;
+  let longest = 0;
+  for (const m of text.matchAll(pattern)) longest = Math.max(longest, m[0].length);
+  return longest;
 }
 
 /** Whether each named request field has one of the allowed values (null: the field is absent). */
@@ -15,16 +45,21 @@ function fieldsMatch(fields: Record<string, (string | number | boolean | null)[]
   });
 }
 
+/** The words an entry's terms are looked for in: the request as written, its drug names and ingredients. */
+function matchText(request: NormalizedRequest): string {
+  return [request.text, request.name ?? "", request.brand ?? "", ...(request.ingredients?.map((i) => i.name) ?? [])].join(" ").toLowerCase();
+}
+
 /** How well an entry fits a request: 0 when it does not apply. */
-export function entryScore(entry: GuidelineEntry, request: NormalizedRequest): number {
-  const text = [request.text, request.name ?? "", request.brand ?? "", ...(request.ingredients?.map((i) => i.name) ?? [])].join(" ").toLowerCase();
-  if (entry.match.exclude?.some((t) => hasTerm(text, t))) return 0;
-  if (entry.match.requires && !entry.match.requires.some((t) => hasTerm(text, t))) return 0;
+export function entryScore(entry: GuidelineEntry, request: NormalizedRequest, text: string = matchText(request)): number {
+  const patterns = patternsOf(entry);
+  if (test(patterns.exclude, text)) return 0;
+  if (patterns.requires && !test(patterns.requires, text)) return 0;
   if (entry.match.bodyParts && !entry.match.bodyParts.some((b) => request.bodyParts?.includes(b))) return 0;
   if (entry.match.requestFields && !fieldsMatch(entry.match.requestFields, request)) return 0;
   let score = 0;
-  const matchedTerm = entry.match.terms.filter((t) => hasTerm(text, t)).sort((a, b) => b.length - a.length)[0];
-  if (matchedTerm) score = 10 + matchedTerm.length;
+  const matched = longestTerm(patterns.terms, text);
+  if (matched > 0) score = 10 + matched;
   if (entry.match.drugClasses && request.drugClass && entry.match.drugClasses.includes(request.drugClass)) score = Math.max(score, 8);
   if (score === 0) return 0;
   if (entry.requestKinds.includes(request.kind)) score += 5;
@@ -35,8 +70,9 @@ export function entryScore(entry: GuidelineEntry, request: NormalizedRequest): n
 export function selectEntry(kb: KnowledgeBase, request: NormalizedRequest): GuidelineEntry | undefined {
   let best: GuidelineEntry | undefined;
   let bestScore = 0;
+  const text = matchText(request);
   for (const entry of kb.entries) {
-    const score = entryScore(entry, request);
+    const score = entryScore(entry, request, text);
     if (score > bestScore) {
       best = entry;
       bestScore = score;

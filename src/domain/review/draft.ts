@@ -1,5 +1,5 @@
 import { extractCaseFacts, extractFacts } from "../facts/extract.ts";
-import type { CaseFacts, FactSet, RecordText } from "../facts/types.ts";
+import type { CaseFacts, FactDefinition, FactSet, RecordText } from "../facts/types.ts";
 import { formatCitation, selectCitation, selectEntry } from "../guidelines/select-entry.ts";
 import type { GuidelineCitation, GuidelineEntry, KnowledgeBase } from "../guidelines/types.ts";
 import { parseRequest } from "../requests/parse-request.ts";
@@ -68,6 +68,36 @@ function sentenceFor(criterion: GuidelineEntry["criteria"][number], result: Crit
   return sentence;
 }
 
+const drugNameIndex = new WeakMap<KnowledgeBase, { byGeneric: Map<string, string[]>; byClass: Map<string, string[]> }>();
+
+/** Every name of each drug (generic, brands, aliases), and of each drug class, indexed once per knowledge base. */
+function drugNames(kb: KnowledgeBase): { byGeneric: Map<string, string[]>; byClass: Map<string, string[]> } {
+  let index = drugNameIndex.get(kb);
+  if (!index) {
+    index = { byGeneric: new Map(), byClass: new Map() };
+    for (const drug of kb.drugs.drugs) {
+      const all = [drug.generic, ...drug.brands, ...(drug.aliases ?? [])];
+      index.byGeneric.set(drug.generic, [...(index.byGeneric.get(drug.generic) ?? []), ...all]);
+      index.byClass.set(drug.drugClass, [...(index.byClass.get(drug.drugClass) ?? []), ...all]);
+    }
+    drugNameIndex.set(kb, index);
+  }
+  return index;
+}
+
+const factsByEntry = new WeakMap<GuidelineEntry, FactDefinition[]>();
+
+/** The fact definitions an entry's criteria use: only these are looked for in the records. */
+function factsUsedBy(kb: KnowledgeBase, entry: GuidelineEntry): FactDefinition[] {
+  let used = factsByEntry.get(entry);
+  if (!used) {
+    const ids = new Set([...JSON.stringify(entry.criteria).matchAll(/"fact":"([^"]+)"/g)].map((m) => m[1]!));
+    used = kb.facts.filter((f) => ids.has(f.id));
+    factsByEntry.set(entry, used);
+  }
+  return used;
+}
+
 /** Whether a criterion result stands in the way of approval. */
 function blocksApproval(r: CriterionResult): boolean {
   if (r.polarity === "required") return r.status === "not_met" || r.status === "not_documented";
@@ -116,17 +146,14 @@ export function draftItem(
   const entry = selectEntry(kb, request);
   if (!entry) return noEntryDraft(item, request);
 
+  const names = drugNames(kb);
   const requestTerms = [...entry.match.terms];
   if (request.name) requestTerms.push(...request.name.split("/"));
   if (request.brand) requestTerms.push(request.brand);
-  for (const drug of kb.drugs.drugs) {
-    if (drug.generic === request.name || (request.ingredients ?? []).some((i) => i.name === drug.generic)) requestTerms.push(drug.generic, ...drug.brands, ...(drug.aliases ?? []));
-  }
+  for (const generic of new Set([request.name ?? "", ...(request.ingredients ?? []).map((i) => i.name)])) requestTerms.push(...(names.byGeneric.get(generic) ?? []));
   const classTerms = [...(entry.classTerms ?? [])];
-  for (const drug of kb.drugs.drugs) {
-    if (request.drugClass && drug.drugClass === request.drugClass && !request.isCompound) classTerms.push(drug.generic, ...drug.brands, ...(drug.aliases ?? []));
-  }
-  const facts: FactSet = extractFacts(documents, kb.facts, requestTerms, classTerms, caseFacts, request.levels ?? []);
+  if (request.drugClass && !request.isCompound) classTerms.push(...(names.byClass.get(request.drugClass) ?? []));
+  const facts: FactSet = extractFacts(documents, factsUsedBy(kb, entry), requestTerms, classTerms, caseFacts, request.levels ?? []);
   const ctx = { facts, request, caseFacts };
   const results = entry.criteria.map((criterion) => evaluateCriterion(criterion, ctx));
   const blocking = results.filter(blocksApproval);

@@ -1,0 +1,366 @@
+import { describe, expect, it } from "vitest";
+import { loadKnowledgeBase } from "../../src/adapters/knowledge/load-knowledge-base.ts";
+import type { GuidelineEntry } from "../../src/domain/guidelines/types.ts";
+import { entryScore, selectEntry } from "../../src/domain/guidelines/select-entry.ts";
+import { parseRequest } from "../../src/domain/requests/parse-request.ts";
+import { draftCase, type ItemDraft } from "../../src/domain/review/draft.ts";
+import { evaluateCheck } from "../../src/domain/review/evaluate.ts";
+
+const kb = loadKnowledgeBase();
+
+function draft(caseSummary: string, request: string): ItemDraft {
+  return draftCase(kb, { caseSummary, items: [{ request }] }).items[0]!;
+}
+
+function status(item: ItemDraft, criterionId: string): string | undefined {
+  return item.criteria.find((c) => c.id === criterionId)?.status;
+}
+
+describe("muscle relaxants: drug-specific entries", () => {
+  it("overturns a one-week course of methocarbamol for a documented acute spasm flare", () => {
+    const item = draft(
+      "The patient is a 52-year-old female grocery clerk with chronic low back pain since a lifting injury on 3/9/2013, managed with naproxen and a home exercise program. She has never been prescribed a muscle relaxant. On 4/6/2015 she reported a sudden increase in low back pain after moving furniture at home, and the examination showed palpable right lumbar paraspinal spasm with guarding. Neurologic examination is intact. The physician asked for a brief course of Robaxin while she continues naproxen and her exercises.",
+      "Robaxin 750mg #30",
+    );
+    expect(item.decision).toBe("Overturned");
+    expect(item.treatmentFamily).toBe("muscle relaxant");
+    expect(item.guidelineEntry).toBe("methocarbamol");
+    expect(item.guideline?.pages).toBe("63-66");
+    expect(status(item, "methocarbamol.acute-exacerbation")).toBe("met");
+    expect(status(item, "methocarbamol.short-supply")).toBe("met");
+    expect(item.rationale).toMatch(/is medically necessary\.$/);
+  });
+
+  it("upholds orphenadrine taken for months for chronic neck tightness with refills that run for three months", () => {
+    const item = draft(
+      "A 47-year-old male bus driver injured his neck on 2/14/2013. He has been taking orphenadrine ER 100 mg twice daily for the past 8 months for chronic neck tightness. The 1/20/2015 report describes stable neck pain of 5/10 with trapezius tightness; there has been no recent flare-up or new injury. He works regular duty.",
+      "Norflex ER 100mg #60 with 2 refills",
+    );
+    expect(item.decision).toBe("Upheld");
+    expect(item.guidelineEntry).toBe("orphenadrine");
+    expect(item.guideline?.source).toBe("MTUS Chronic Pain Medical Treatment Guidelines");
+    expect(item.criteria.find((c) => c.id === "orphenadrine.short-term-use")).toMatchObject({ status: "not_met" });
+    expect(item.criteria.find((c) => c.id === "orphenadrine.short-supply")).toMatchObject({ status: "not_met", value: 90 });
+    expect(status(item, "orphenadrine.acute-exacerbation")).toBe("not_met");
+    expect(item.rationale).toMatch(/not medically necessary\.$/);
+  });
+
+  it("upholds Flexeril refilled month after month, citing the cyclobenzaprine pages", () => {
+    const item = draft(
+      "This 39-year-old male roofer fell from a ladder on 5/2/2012 and has chronic lumbar pain. Flexeril 10 mg three times a day has been prescribed continuously since 2013 along with ibuprofen. Pain is described as constant and chronic, 6/10, with diffuse paraspinal tenderness; no flare-up is documented.",
+      "Flexeril 10mg #90",
+    );
+    expect(item.decision).toBe("Upheld");
+    expect(item.guidelineEntry).toBe("cyclobenzaprine");
+    expect(item.guideline?.pages).toBe("41-42; 63-66");
+    expect(status(item, "cyclobenzaprine.short-supply")).toBe("not_met");
+  });
+
+  it("upholds carisoprodol taken with an opioid even when the supply is short", () => {
+    const item = draft(
+      "A 58-year-old female housekeeper with chronic low back pain from a 2011 fall reported an acute flare-up of back spasm on 8/3/2015. Her regimen includes Norco 10/325 three times daily. The physician requested a short supply of Soma for the spasm.",
+      "Soma 350mg #15",
+    );
+    expect(item.decision).toBe("Upheld");
+    expect(item.guidelineEntry).toBe("carisoprodol");
+    expect(status(item, "carisoprodol.acute-exacerbation")).toBe("met");
+    expect(status(item, "carisoprodol.with-opioid-or-benzodiazepine")).toBe("met");
+    expect(item.rationale).toMatch(/opioid or a benzodiazepine/);
+  });
+
+  it("overturns a five-day carisoprodol course for a new flare when no opioid or benzodiazepine is taken", () => {
+    const item = draft(
+      "The injured worker, a 41-year-old male mechanic, strained his back on 10/12/2014 and recovered with therapy. On 3/16/2015 he had an acute exacerbation with new paraspinal spasm after a twisting injury at work. He takes no opioids or benzodiazepines and has had no prior muscle relaxant.",
+      "Soma 350mg #15",
+    );
+    expect(item.decision).toBe("Overturned");
+    expect(status(item, "carisoprodol.with-opioid-or-benzodiazepine")).toBe("not_met");
+  });
+
+  it("leaves tizanidine to the class entry and its pages 63-66", () => {
+    const request = parseRequest("Zanaflex 4mg #60 with 3 refills", kb.drugs);
+    expect(selectEntry(kb, request)?.id).toBe("muscle-relaxants");
+  });
+});
+
+describe("NSAIDs and gastrointestinal protection", () => {
+  it("overturns a first month of ibuprofen for an acute flare of back pain in a patient without risk factors", () => {
+    const item = draft(
+      "A 34-year-old male carpenter with lumbar sprain/strain from an injury on 1/5/2015 reports an acute flare of low back pain after a long shift on 2/20/2015. He has no kidney disease, no NSAID allergy and no history of ulcers. Acetaminophen did not control the pain. The physician prescribed ibuprofen 600 mg three times daily for a month.",
+      "Ibuprofen 600mg #90",
+    );
+    expect(item.decision).toBe("Overturned");
+    expect(item.treatmentFamily).toBe("NSAID/PPI");
+    expect(item.guidelineEntry).toBe("nsaids-oral");
+    expect(item.guideline?.pages).toBe("22; 67-73");
+    expect(status(item, "nsaids-oral.indication")).toBe("met");
+    expect(status(item, "nsaids-oral.contraindication")).toBe("not_met");
+  });
+
+  it("upholds meloxicam taken for two years when pain is unchanged and no functional gain is documented", () => {
+    const item = draft(
+      "This 55-year-old female cashier has chronic right shoulder impingement after an injury on 6/3/2012. She has taken meloxicam 15 mg daily for two years. On 4/2/2015 her shoulder pain remains 6/10 and is unchanged with meloxicam. No objective functional improvement is documented, and she remains on modified duty with the same lifting restrictions.",
+      "Meloxicam 15mg #30 with 2 refills",
+    );
+    expect(item.decision).toBe("Upheld");
+    expect(status(item, "nsaids-oral.continued-benefit")).toBe("not_met");
+    expect(item.rationale).toMatch(/not medically necessary\.$/);
+  });
+
+  it("upholds an NSAID for a patient with chronic kidney disease", () => {
+    const item = draft(
+      "A 61-year-old male welder has bilateral knee osteoarthritis from cumulative trauma. His internist follows him for stage 3 chronic kidney disease. The treating physician requested naproxen for knee pain.",
+      "Naproxen 500mg #60",
+    );
+    expect(item.decision).toBe("Upheld");
+    expect(status(item, "nsaids-oral.contraindication")).toBe("met");
+  });
+
+  it("upholds celecoxib when no GI risk factor is documented", () => {
+    const item = draft(
+      "A 40-year-old female nurse's aide has right lateral epicondylitis from repetitive lifting since 9/2014. She is 40, denies heartburn or stomach upset, has no history of GI bleeding or ulcer and takes no aspirin or blood thinners. Celebrex was requested.",
+      "Celebrex 200mg #30",
+    );
+    expect(item.decision).toBe("Upheld");
+    expect(status(item, "nsaids-oral.cox2-gi-risk")).toBe("not_documented");
+    expect(item.rationale).toMatch(/no GI risk factor is documented/i);
+  });
+
+  it("overturns a PPI for a 68-year-old on naproxen with a prior bleeding ulcer", () => {
+    const item = draft(
+      "The patient is a 68-year-old male security guard with lumbar degenerative disc disease from a 2010 injury. He takes naproxen 500 mg twice daily, which has allowed him to keep walking his rounds. He was hospitalized in 2008 for a bleeding duodenal ulcer. Pantoprazole was requested for gastric protection while on the NSAID.",
+      "Pantoprazole 20mg #30",
+    );
+    expect(item.decision).toBe("Overturned");
+    expect(item.treatmentFamily).toBe("NSAID/PPI");
+    expect(item.guidelineEntry).toBe("ppi-h2-gi-prophylaxis");
+    expect(item.guideline?.pages).toBe("68-69");
+    expect(status(item, "ppi-h2-gi-prophylaxis.on-nsaid")).toBe("met");
+    expect(status(item, "ppi-h2-gi-prophylaxis.gi-risk")).toBe("met");
+  });
+
+  it("overturns omeprazole for NSAID-induced dyspepsia", () => {
+    const item = draft(
+      "A 45-year-old female line cook uses diclofenac 75 mg twice daily for right wrist tendinitis. Since starting it she has had epigastric burning and dyspepsia after meals. Prilosec was requested.",
+      "Prilosec 20mg #30",
+    );
+    expect(item.decision).toBe("Overturned");
+    expect(status(item, "ppi-h2-gi-prophylaxis.gi-risk")).toBe("met");
+  });
+
+  it("upholds a PPI for a patient who no longer takes an NSAID", () => {
+    const item = draft(
+      "A 50-year-old male driver with chronic neck pain stopped naproxen in 2014 and now manages with acetaminophen and stretching. He reports no GI complaints. Omeprazole was requested for stomach protection.",
+      "Omeprazole 20mg #30",
+    );
+    expect(item.decision).toBe("Upheld");
+    expect(status(item, "ppi-h2-gi-prophylaxis.on-nsaid")).toBe("not_met");
+  });
+});
+
+describe("gabapentin and pregabalin", () => {
+  it("upholds a year of gabapentin refills for radiculopathy without measurable relief", () => {
+    const item = draft(
+      "A 49-year-old male laborer has cervical radiculopathy at C6 from a 2012 lifting injury, with numbness of the thumb and index finger. He has been taking gabapentin 600 mg three times daily for about a year. At the 5/11/2015 visit arm pain is still 8/10, and he says the gabapentin has not helped. No improvement in function is described; he remains off work.",
+      "Neurontin 600mg #90 with 3 refills",
+    );
+    expect(item.decision).toBe("Upheld");
+    expect(item.treatmentFamily).toBe("gabapentin/pregabalin");
+    expect(item.guidelineEntry).toBe("gabapentin");
+    expect(status(item, "gabapentin.neuropathic-pain")).toBe("met");
+    expect(status(item, "gabapentin.documented-response")).toBe("not_met");
+    expect(item.rationale).toMatch(/not medically necessary\.$/);
+  });
+
+  it("overturns continued pregabalin for CRPS with 50% relief and a return to modified work", () => {
+    const item = draft(
+      "This 37-year-old female assembler developed complex regional pain syndrome of the right hand after a crush injury on 3/3/2013, with burning pain, allodynia and color change. She has taken Lyrica 75 mg twice daily since 2014. Lyrica reduces her pain by about 50%, and since it was adjusted she has returned to modified duty four hours a day. She reports mild dizziness only.",
+      "Lyrica 75mg #60",
+    );
+    expect(item.decision).toBe("Overturned");
+    expect(item.guidelineEntry).toBe("pregabalin");
+    expect(item.guideline?.pages).toBe("16-20");
+    expect(status(item, "pregabalin.neuropathic-pain")).toBe("met");
+    expect(status(item, "pregabalin.documented-response")).toBe("met");
+  });
+});
+
+describe("antidepressants for chronic pain", () => {
+  it("overturns a first trial of nortriptyline for radicular pain with disturbed sleep", () => {
+    const item = draft(
+      "A 44-year-old male framer has left L5 radiculopathy with shooting pain into the foot since a fall on 2/2/2014. He wakes at night due to pain and has trouble sleeping. No antidepressant has been used before; the physician is starting nortriptyline at bedtime.",
+      "Nortriptyline 25mg #30",
+    );
+    expect(item.decision).toBe("Overturned");
+    expect(item.treatmentFamily).toBe("antidepressant");
+    expect(item.guidelineEntry).toBe("antidepressants-chronic-pain");
+    expect(status(item, "antidepressants-chronic-pain.indication")).toBe("met");
+  });
+
+  it("upholds duloxetine continued for over a year when it has not changed pain or function", () => {
+    const item = draft(
+      "A 53-year-old female office worker has chronic neck pain with depression since a 2011 injury. She has been on Cymbalta 60 mg daily since 2013. Her pain is unchanged on Cymbalta and she reports no benefit from it. Function is unchanged.",
+      "Cymbalta 60mg #30",
+    );
+    expect(item.decision).toBe("Upheld");
+    expect(status(item, "antidepressants-chronic-pain.documented-response")).toBe("not_met");
+  });
+});
+
+describe("topical analgesics", () => {
+  it("upholds a compound with ketoprofen, lidocaine and baclofen because each is not recommended topically", () => {
+    const item = draft(
+      "A 46-year-old female packer has chronic low back pain without radiation after a 2013 injury. She takes ibuprofen. A compounded cream was requested for the low back.",
+      "Ketoprofen 20%/Lidocaine 5%/Baclofen 2% cream 240gm",
+    );
+    expect(item.decision).toBe("Upheld");
+    expect(item.treatmentFamily).toBe("topical analgesic");
+    expect(item.guidelineEntry).toBe("topical-analgesics-compounded");
+    expect(item.guideline?.pages).toBe("111-113");
+    const ingredients = item.criteria.find((c) => c.id === "topical-analgesics-compounded.every-ingredient-recommended");
+    expect(ingredients).toMatchObject({ status: "met", value: "ketoprofen, lidocaine, baclofen" });
+    expect(item.rationale).toMatch(/ketoprofen, lidocaine, baclofen/);
+  });
+
+  it("upholds single-agent gabapentin cream under the compound rules", () => {
+    const item = draft("A 40-year-old male with lumbar radiculopathy requested a topical gabapentin cream.", "Gabapentin 10% cream 120gm");
+    expect(item.guidelineEntry).toBe("topical-analgesics-compounded");
+    expect(item.decision).toBe("Upheld");
+    expect(status(item, "topical-analgesics-compounded.every-ingredient-recommended")).toBe("met");
+  });
+
+  it("overturns a compound of recommended ingredients for neuropathic pain after failed first-line agents", () => {
+    const item = draft(
+      "A 59-year-old female with painful peripheral neuropathy of both feet failed gabapentin because of sedation, and amitriptyline was ineffective. Burning pain in the feet is 7/10. The physician requested a compounded capsaicin and methyl salicylate cream.",
+      "Compounded capsaicin 0.025%/menthol 2%/methyl salicylate 10% cream 120gm",
+    );
+    expect(item.guidelineEntry).toBe("topical-analgesics-compounded");
+    expect(item.decision).toBe("Overturned");
+    expect(status(item, "topical-analgesics-compounded.every-ingredient-recommended")).toBe("not_met");
+    expect(status(item, "topical-analgesics-compounded.failed-first-line")).toBe("met");
+  });
+
+  it("overturns Lidoderm for localized neuropathic pain after gabapentin and nortriptyline failed", () => {
+    const item = draft(
+      "A 48-year-old male electrician has post-traumatic neuralgia of the left chest wall at the site of a rib fracture from a 6/2013 fall, with a well-localized area of burning pain and allodynia. He failed gabapentin due to dizziness, and nortriptyline gave no relief. A trial of lidocaine patches was requested.",
+      "Lidoderm 5% patch #30",
+    );
+    expect(item.decision).toBe("Overturned");
+    expect(item.guidelineEntry).toBe("lidocaine-patch");
+    expect(item.guideline?.pages).toBe("56-57; 112");
+    expect(status(item, "lidocaine-patch.localized-neuropathic")).toBe("met");
+    expect(status(item, "lidocaine-patch.failed-first-line")).toBe("met");
+  });
+
+  it("upholds lidocaine patches for axial low back pain with no first-line trial", () => {
+    const item = draft(
+      "A 36-year-old female cashier has mechanical low back pain without radiation. She denies numbness or tingling and neurologic examination is normal. She has not tried any antidepressant or anticonvulsant. Lidoderm patches were requested for the back.",
+      "Lidoderm 5% patch #30 with 2 refills",
+    );
+    expect(item.decision).toBe("Upheld");
+    expect(status(item, "lidocaine-patch.localized-neuropathic")).toBe("not_met");
+    expect(status(item, "lidocaine-patch.failed-first-line")).toBe("not_met");
+  });
+
+  it("overturns diclofenac solution for hand osteoarthritis", () => {
+    const item = draft(
+      "A 58-year-old female assembler has osteoarthritis of the right thumb CMC joint confirmed on x-ray, with pain on pinch grip. Oral naproxen caused stomach upset. Pennsaid was prescribed for the right hand.",
+      "Pennsaid 2% solution 112gm",
+    );
+    expect(item.decision).toBe("Overturned");
+    expect(item.guidelineEntry).toBe("topical-nsaids");
+    expect(status(item, "topical-nsaids.peripheral-joint")).toBe("met");
+  });
+
+  it("upholds Voltaren gel for the lumbar spine", () => {
+    const item = draft(
+      "A 42-year-old male warehouse worker with chronic lumbar strain was prescribed Voltaren gel to apply to the low back four times daily.",
+      "Voltaren gel 1% 100gm with 3 refills",
+    );
+    expect(item.decision).toBe("Upheld");
+    expect(item.guidelineEntry).toBe("topical-nsaids");
+    expect(status(item, "topical-nsaids.axial-site")).toBe("met");
+  });
+
+  it("overturns low-strength capsaicin for knee osteoarthritis after other treatment failed", () => {
+    const item = draft(
+      "A 63-year-old male groundskeeper has left knee osteoarthritis. He failed physical therapy and could not tolerate oral NSAIDs. Capsaicin 0.025% cream was prescribed for the knee.",
+      "Capsaicin 0.025% cream 60gm",
+    );
+    expect(item.decision).toBe("Overturned");
+    expect(item.guidelineEntry).toBe("capsaicin");
+    expect(status(item, "capsaicin.failed-other-treatment")).toBe("met");
+  });
+
+  it("upholds capsaicin when no failed treatment is documented", () => {
+    const item = draft("A 30-year-old female with a recent lumbar strain was given capsaicin cream at her first visit.", "Capsaicin 0.075% cream 60gm");
+    expect(item.decision).toBe("Upheld");
+    expect(status(item, "capsaicin.failed-other-treatment")).toBe("not_documented");
+  });
+});
+
+describe("medical foods", () => {
+  it("upholds Theramine for chronic pain, citing ODG because the 2009 MTUS is silent", () => {
+    const item = draft(
+      "A 51-year-old male with chronic low back pain since 2012 takes tramadol. Theramine was prescribed for pain management.",
+      "Theramine #120",
+    );
+    expect(item.decision).toBe("Upheld");
+    expect(item.treatmentFamily).toBe("medical food");
+    expect(item.guideline?.searchStep).toBe("acoem-odg");
+    expect(item.searchSequence).toMatch(/MTUS does not address/);
+    expect(status(item, "medical-foods.for-pain-or-sleep")).toBe("met");
+  });
+
+  it("overturns vitamin D replacement for a documented deficiency slowing fracture healing", () => {
+    const item = draft(
+      "A 57-year-old female fractured her right distal radius in a fall at work on 1/8/2015. At 12 weeks the fracture showed delayed union, and laboratory testing found vitamin D deficiency with a 25-OH level of 11 ng/mL. Her orthopedist prescribed weekly vitamin D replacement.",
+      "Vitamin D 50,000 IU #12",
+    );
+    expect(item.decision).toBe("Overturned");
+    expect(status(item, "medical-foods.distinct-nutritional-need")).toBe("met");
+  });
+});
+
+describe("engine capabilities used by the medication entries", () => {
+  const request = parseRequest("Flurbiprofen 20%/Cyclobenzaprine 4%/Gabapentin 6% cream 180gm", kb.drugs);
+  const ctx = { facts: new Map(), request, caseFacts: {} };
+
+  it("finds compound ingredients by name or drug class and reports the matches", () => {
+    expect(evaluateCheck({ request: "ingredients", includes: ["muscle relaxant", "gabapentin"] }, ctx)).toMatchObject({
+      value: true,
+      compared: "cyclobenzaprine, gabapentin",
+    });
+    expect(evaluateCheck({ request: "ingredients", includes: ["ketoprofen"] }, ctx).value).toBe(false);
+    expect(evaluateCheck({ request: "bodyParts", includes: ["knee"] }, ctx).value).toBeUndefined();
+  });
+
+  it("passes the compared value of the part that holds through an any-check", () => {
+    const outcome = evaluateCheck(
+      {
+        any: [
+          { request: "name", includes: ["ketoprofen"] },
+          { request: "ingredients", includes: ["antiepilepsy drug"] },
+        ],
+      },
+      ctx,
+    );
+    expect(outcome).toMatchObject({ value: true, compared: "gabapentin" });
+  });
+
+  it("rules an entry out when a request field has none of the allowed values", () => {
+    const entry: GuidelineEntry = {
+      id: "oral-only",
+      treatmentFamily: "test",
+      name: "test",
+      requestKinds: ["drug"],
+      match: { terms: ["naproxen"], requestFields: { route: ["oral"], isCompound: [false, null] } },
+      citations: [{ source: "s", section: "s", pagesVerification: "n/a", searchStep: "mtus" }],
+      summary: "s",
+      criteria: [],
+    };
+    expect(entryScore(entry, parseRequest("Naproxen 500mg #60", kb.drugs))).toBeGreaterThan(0);
+    expect(entryScore(entry, parseRequest("Naproxen 10% cream 100gm", kb.drugs))).toBe(0);
+    expect(entryScore(entry, parseRequest("Naproxen 10%/Lidocaine 5% cream", kb.drugs))).toBe(0);
+  });
+});

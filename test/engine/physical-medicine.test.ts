@@ -1,0 +1,299 @@
+import { describe, expect, it } from "vitest";
+import { loadKnowledgeBase } from "../../src/adapters/knowledge/load-knowledge-base.ts";
+import { extractFacts } from "../../src/domain/facts/extract.ts";
+import type { FactDefinition } from "../../src/domain/facts/types.ts";
+import { selectEntry } from "../../src/domain/guidelines/select-entry.ts";
+import { parseRequest } from "../../src/domain/requests/parse-request.ts";
+import { draftCase, type ItemDraft } from "../../src/domain/review/draft.ts";
+
+const kb = loadKnowledgeBase();
+
+function draft(caseSummary: string, request: string): ItemDraft {
+  return draftCase(kb, { caseSummary, items: [{ request }] }).items[0]!;
+}
+
+function statuses(item: ItemDraft): Record<string, string> {
+  return Object.fromEntries(item.criteria.map((c) => [c.id.slice(c.id.indexOf(".") + 1), c.status]));
+}
+
+describe("physical therapy for chronic pain (MTUS Chronic Pain, Physical Medicine pp. 98-99)", () => {
+  it("upholds more therapy after a long course with no measurable gains and no flare-up", () => {
+    const item = draft(
+      "A 50-year-old warehouse clerk hurt his low back lifting boxes on 4/2/2012; the diagnosis is lumbar myofascial strain. " +
+        "He has attended 20 PT visits since 2012. The PR-2 of 3/3/2014 notes that function is unchanged, with persistent pain of 6/10 and sitting limited to 30 minutes. " +
+        "He denies any new injury or flare-up. He was given a home exercise program. The treating doctor asks for 8 more visits.",
+      "Additional physical therapy x 8 visits lumbar spine",
+    );
+    expect(item.decision).toBe("Upheld");
+    expect(item.treatmentFamily).toBe("physical therapy");
+    expect(item.guideline).toMatchObject({ source: "MTUS Chronic Pain Medical Treatment Guidelines", section: "Physical Medicine", pages: "98-99" });
+    expect(statuses(item)).toMatchObject({ "visit-count": "not_met", "functional-improvement": "not_met", "statutory-cap": "not_met" });
+    expect(item.criteria.find((c) => c.id.endsWith(".visit-count"))!.value).toBe(28);
+    expect(item.rationale).toMatch(/more than the 9-10 visits/);
+    expect(item.rationale).toMatch(/is not medically necessary\.$/);
+  });
+
+  it("overturns a first short course of therapy for a worker who never had therapy", () => {
+    const item = draft(
+      "This 38-year-old nurse's aide strained her neck transferring a patient on 2/10/2014 and has had neck pain with trapezius spasm since. " +
+        "Treatment so far has been ibuprofen and modified duty. She has never had physical therapy. " +
+        "The 6/1/2014 exam shows cervical rotation limited to 45 degrees with normal neurologic findings.",
+      "PT 2 times a week for 4 weeks cervical spine",
+    );
+    expect(item.decision).toBe("Overturned");
+    expect(item.treatmentFamily).toBe("physical therapy");
+    expect(statuses(item)).toMatchObject({ "initial-course": "met", "visit-count": "not_applicable" });
+    expect(item.rationale).toMatch(/is medically necessary\.$/);
+  });
+
+  it("counts only the visits of the requested therapy when a sentence lists several", () => {
+    const item = draft(
+      "Since his 2013 injury he has completed 6 chiropractic visits and 9 physical therapy visits. Exam is unchanged.",
+      "Physical therapy x 6 visits low back",
+    );
+    expect(item.criteria.find((c) => c.id.endsWith(".visit-count"))!.value).toBe(15);
+  });
+});
+
+describe("chiropractic/manual therapy (MTUS Chronic Pain, Manual therapy & manipulation pp. 58-60)", () => {
+  it("overturns a 6-visit trial for chronic low back pain in a patient never treated by a chiropractor", () => {
+    const item = draft(
+      "The patient is a 45-year-old delivery driver with mechanical low back pain since a lifting injury on 8/14/2013. " +
+        "He completed 8 PT sessions in late 2013 and does his home exercises daily. He has not tried chiropractic care. " +
+        "On 5/5/2014 he reports pain of 5/10 and cannot drive more than an hour; the goal is a full shift without stopping.",
+      "Chiropractic manipulation x 6 visits lumbar spine",
+    );
+    expect(item.decision).toBe("Overturned");
+    expect(item.treatmentFamily).toBe("chiropractic/manual therapy");
+    expect(item.guideline).toMatchObject({ section: "Manual therapy & manipulation", pages: "58-60" });
+    expect(statuses(item)).toMatchObject({ "initial-trial": "met", "body-part": "not_met" });
+  });
+
+  it("upholds manipulation of the wrist, where the guideline does not recommend it", () => {
+    const item = draft(
+      "A 33-year-old assembler has right wrist pain from repetitive work since 1/5/2014. She has never had chiropractic treatment.",
+      "Chiropractic treatment 2x3 right wrist",
+    );
+    expect(item.decision).toBe("Upheld");
+    expect(statuses(item)).toMatchObject({ "body-part": "met" });
+    expect(item.rationale).toMatch(/does not recommend/);
+  });
+
+  it("upholds palliative adjustments after 24 visits that did not change function", () => {
+    const item = draft(
+      "Low back pain since a fall on 3/9/2011. She has had 24 chiropractic treatments to date without improvement in her work restrictions. " +
+        "The chiropractor recommends monthly supportive care to keep her pain manageable.",
+      "Chiropractic care 1x6",
+    );
+    expect(item.decision).toBe("Upheld");
+    expect(statuses(item)).toMatchObject({ "visit-count": "not_met", "maintenance-care": "met", "statutory-cap": "not_met" });
+  });
+});
+
+describe("massage therapy (MTUS Chronic Pain, Massage therapy p. 60)", () => {
+  it("overturns a short course of massage added to an active home program", () => {
+    const item = draft(
+      "A 41-year-old cook has chronic neck myofascial pain since 9/3/2013. She is performing her home exercise program daily. " +
+        "She has had no prior massage therapy. Trigger points persist in the upper trapezius.",
+      "Massage therapy 1x4 cervical spine",
+    );
+    expect(item.decision).toBe("Overturned");
+    expect(item.treatmentFamily).toBe("massage therapy");
+    expect(item.guideline).toMatchObject({ pages: "60" });
+    expect(statuses(item)).toMatchObject({ adjunct: "met", "initial-course": "met" });
+  });
+
+  it("upholds massage as a stand-alone treatment beyond the usual 4-6 visits", () => {
+    const item = draft(
+      "The patient reports relief for a day after each session; she has received 10 massage sessions since January 2014. No exercise program is described.",
+      "Massage 2x6 lumbar",
+    );
+    expect(item.decision).toBe("Upheld");
+    expect(statuses(item)).toMatchObject({ "visit-count": "not_met" });
+  });
+});
+
+describe("aquatic therapy (MTUS Chronic Pain, Aquatic therapy p. 22)", () => {
+  it("overturns pool therapy for a morbidly obese worker who cannot tolerate land-based exercise", () => {
+    const item = draft(
+      "This 52-year-old custodian with knee osteoarthritis and low back pain since 6/6/2013 has a BMI of 46. " +
+        "Land-based therapy aggravated his knee pain and was stopped. He has not had aquatic therapy before.",
+      "Aquatic therapy 2x4",
+    );
+    expect(item.decision).toBe("Overturned");
+    expect(item.treatmentFamily).toBe("aquatic therapy");
+    expect(statuses(item)).toMatchObject({ "reduced-weight-bearing": "met", "initial-course": "met" });
+  });
+
+  it("upholds pool therapy when nothing calls for reduced weight bearing", () => {
+    const item = draft(
+      "A 29-year-old mechanic has lumbar strain since 2/2/2014 and tolerates land-based exercise well. He completed 12 aquatic therapy visits in 2014.",
+      "Aqua therapy x 12 sessions",
+    );
+    expect(item.decision).toBe("Upheld");
+    expect(statuses(item)).toMatchObject({ "reduced-weight-bearing": "not_documented", "visit-count": "not_met" });
+  });
+});
+
+describe("acupuncture (MTUS Acupuncture Medical Treatment Guidelines, 8 CCR 9792.24.1)", () => {
+  it("overturns an initial trial for a patient who cannot take NSAIDs and is in therapy", () => {
+    const item = draft(
+      "A 60-year-old bookkeeper has chronic low back pain since 11/20/2012. Naproxen was discontinued because of dyspepsia. " +
+        "She is participating in physical therapy twice weekly. No prior acupuncture has been provided.",
+      "Acupuncture x 6 sessions lumbar",
+    );
+    expect(item.decision).toBe("Overturned");
+    expect(item.treatmentFamily).toBe("acupuncture");
+    expect(item.guideline).toMatchObject({ source: "MTUS Acupuncture Medical Treatment Guidelines (8 CCR 9792.24.1)" });
+    expect(statuses(item)).toMatchObject({ indication: "met", "initial-trial": "met", "extension-functional-improvement": "not_applicable" });
+  });
+
+  it("upholds more acupuncture after a course with no functional change", () => {
+    const item = draft(
+      "He underwent 12 acupuncture sessions in 2014 with limited benefit; his work restrictions and medication use are unchanged. " +
+        "Pain remains 7/10. Twelve more sessions are requested.",
+      "Acupuncture 2x6",
+    );
+    expect(item.decision).toBe("Upheld");
+    expect(statuses(item)).toMatchObject({ "sessions-documented": "met", "extension-functional-improvement": "not_met" });
+    expect(item.rationale).toMatch(/not medically necessary\.$/);
+  });
+});
+
+describe("postsurgical physical therapy (MTUS Postsurgical Treatment Guidelines, 8 CCR 9792.24.3)", () => {
+  it("overturns the first half of the course after a rotator cuff repair", () => {
+    const item = draft(
+      "A 47-year-old electrician underwent arthroscopic right rotator cuff repair on 5/12/2015 after a fall at work on 1/20/2015. " +
+        "He has not started postoperative therapy. At the 6/2/2015 visit he remains in a sling with passive forward flexion to 90 degrees.",
+      "Post-op physical therapy 2x6 right shoulder",
+    );
+    expect(item.decision).toBe("Overturned");
+    expect(item.treatmentFamily).toBe("postsurgical physical therapy");
+    expect(item.guideline).toMatchObject({ source: "MTUS Postsurgical Treatment Guidelines (8 CCR 9792.24.3)" });
+    expect(statuses(item)).toMatchObject({ "within-period": "met", "initial-course-rotator-cuff": "met", "general-course-rotator-cuff": "not_applicable" });
+  });
+
+  it("upholds postoperative therapy requested 9 months after a lumbar discectomy and beyond the general course", () => {
+    const item = draft(
+      "She is status post L5-S1 microdiscectomy on 2/3/2014. She has had 16 postoperative PT visits with improved walking tolerance. " +
+        "The PR-2 dated 11/10/2014 notes residual back pain.",
+      "Postoperative PT x 8 visits lumbar",
+    );
+    expect(item.decision).toBe("Upheld");
+    expect(statuses(item)).toMatchObject({ "within-period": "not_met", "general-course-spinal-decompression": "not_met" });
+    expect(item.criteria.find((c) => c.id.endsWith(".within-period"))!.value).toBeGreaterThan(26);
+  });
+
+  it("does not send a plain request for therapy to the postsurgical guideline", () => {
+    expect(selectEntry(kb, parseRequest("Physical therapy 2x6 right knee", kb.drugs))?.id).toBe("physical-therapy-chronic");
+    expect(selectEntry(kb, parseRequest("PT 2x6 s/p rotator cuff repair", kb.drugs))?.id).toBe("postsurgical-physical-medicine");
+  });
+});
+
+describe("functional restoration program (MTUS Chronic Pain pp. 30-34, 49)", () => {
+  it("overturns a 2-week trial for an evaluated, motivated patient with no surgical option", () => {
+    const item = draft(
+      "A 49-year-old carpenter injured his neck and back in a fall on 9/9/2011. He failed physical therapy, chiropractic care, medications and facet injections. " +
+        "Surgery is not recommended by the spine consultant. He is on temporary total disability, walks 10 minutes at a time and needs help bathing. " +
+        "An interdisciplinary evaluation on 3/2/2015 recorded baseline physical performance testing; his psychologist identified depression and catastrophizing to be treated in the program, with a plan to taper opioids. " +
+        "He is motivated to return to work.",
+      "Functional restoration program 80 hours",
+    );
+    expect(item.decision).toBe("Overturned");
+    expect(item.treatmentFamily).toBe("functional restoration program");
+    expect(item.guideline).toMatchObject({ pages: "30-34; 49" });
+    expect(statuses(item)).toMatchObject({ evaluation: "met", "no-surgery-pending": "met", motivation: "met", "trial-length": "met" });
+  });
+
+  it("upholds a program asked for while surgery is still scheduled", () => {
+    const item = draft(
+      "She has chronic low back pain since 2012 and has failed conservative care. An L4-5 fusion is scheduled for next month. " +
+        "A multidisciplinary evaluation was completed and she says she is motivated.",
+      "HELP program x 2 weeks",
+    );
+    expect(item.decision).toBe("Upheld");
+    expect(statuses(item)).toMatchObject({ "no-surgery-pending": "not_met" });
+  });
+
+  it("upholds continuing past the trial without documented gains", () => {
+    const item = draft(
+      "He completed 10 days of the functional restoration program. Progress notes report no objective functional improvement; lifting and walking tolerance are unchanged. " +
+        "Surgery was declined. A program evaluation with baseline testing and a psychological evaluation were done before the trial. He is motivated and off work.",
+      "Functional restoration program x 10 additional days",
+    );
+    expect(item.decision).toBe("Upheld");
+    expect(statuses(item)).toMatchObject({ "trial-length": "not_applicable", "continuation-gains": "not_met", "total-days": "met" });
+  });
+});
+
+describe("work hardening/conditioning (MTUS Chronic Pain pp. 125-126)", () => {
+  it("overturns a 4-week program for a plateaued worker with a job held open", () => {
+    const item = draft(
+      "A 35-year-old warehouse loader injured his shoulder on 10/1/2014. He made gains in 12 PT visits but has plateaued. " +
+        "A functional capacity evaluation on 4/20/2015 placed him at the light level, below the heavy demands of his job. " +
+        "His employer has agreed to take him back once he can lift 75 pounds.",
+      "Work hardening 3x4",
+    );
+    expect(item.decision).toBe("Overturned");
+    expect(item.treatmentFamily).toBe("work hardening/conditioning");
+    expect(statuses(item)).toMatchObject({ "job-demands": "met", "therapy-plateau": "met", "return-to-work-goal": "met", "within-two-years": "met" });
+  });
+
+  it("upholds work conditioning four years after injury with no job to return to", () => {
+    const item = draft(
+      "Injured on 2/2/2010, she was laid off in 2012. Physical therapy has plateaued. The note dated 5/1/2014 asks for work conditioning.",
+      "Work conditioning 2x6",
+    );
+    expect(item.decision).toBe("Upheld");
+    expect(statuses(item)).toMatchObject({ "return-to-work-goal": "not_met", "within-two-years": "not_met", "program-length": "not_met" });
+  });
+});
+
+describe("gym membership (ODG Low Back, Gym memberships; the MTUS is silent)", () => {
+  it("upholds an unsupervised gym membership and says the MTUS does not address it", () => {
+    const item = draft("He would like a gym membership to exercise on his own; he does a home exercise program.", "Gym membership x 6 months");
+    expect(item.decision).toBe("Upheld");
+    expect(item.treatmentFamily).toBe("gym membership");
+    expect(item.guideline).toMatchObject({ searchStep: "acoem-odg", section: "Gym memberships" });
+    expect(item.searchSequence).toMatch(/does not address/);
+    expect(statuses(item)).toMatchObject({ "medical-supervision": "not_met", "home-program-failed": "not_documented" });
+  });
+
+  it("overturns a pool membership when the home program failed, a pool is needed and therapists supervise", () => {
+    const item = draft(
+      "Her monitored home exercise program, revised twice by her therapist, has been ineffective. Because of severe knee arthritis she needs access to a pool. " +
+        "The pool exercise will be supervised by a physical therapist at the facility.",
+      "Pool membership x 3 months",
+    );
+    expect(item.decision).toBe("Overturned");
+    expect(statuses(item)).toMatchObject({ "home-program-failed": "met", "equipment-needed": "met", "medical-supervision": "met" });
+  });
+});
+
+describe("engine capabilities used by the physical medicine entries", () => {
+  it("reads weeks since an event from a captured date or from a stated interval", () => {
+    const defs: FactDefinition[] = [
+      {
+        id: "weeksSince",
+        description: "test",
+        kind: "elapsed",
+        numberPatterns: ["\\bsurgery on {date}", "\\b(?<n>\\d+|six)\\s+(?<unit>weeks?|months?) after surgery"],
+      },
+    ];
+    const fromDate = extractFacts([{ document: "PR-2", date: "2015-04-14", pages: ["She had surgery on 3/3/2015."] }], defs, [], [], {});
+    expect(fromDate.get("weeksSince")!.value).toBe(6);
+    const stated = extractFacts([{ document: "note", pages: ["Seen six months after surgery."] }], defs, [], [], {});
+    expect(stated.get("weeksSince")!.value).toBeCloseTo(26.1, 1);
+  });
+
+  it("ties a count to the requested treatment with the {request} placeholder", () => {
+    const defs: FactDefinition[] = [{ id: "count", description: "test", kind: "number", numberPatterns: ["\\b(\\d+)\\s+{request}\\s+visits"] }];
+    const facts = extractFacts([{ document: "note", pages: ["He had 24 PT visits and 12 chiropractic visits."] }], defs, ["chiropractic"], [], {});
+    expect(facts.get("count")!.value).toBe(12);
+  });
+
+  it("reads the hours of a whole program from the request", () => {
+    expect(parseRequest("Functional restoration program x 10 days (80 hours)", kb.drugs)).toMatchObject({ totalHours: 80, durationDays: 10 });
+    expect(parseRequest("Home health aide 4 hours per day", kb.drugs).totalHours).toBeUndefined();
+  });
+});
