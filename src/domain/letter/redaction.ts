@@ -68,7 +68,7 @@ export function publishedCopy(letter: FinalDeterminationLetter, identifiers: Ide
   return {
     ...letter,
     caseNumber: publicationNumber,
-    parties: {},
+    parties: letter.parties.dateOfInjury ? { dateOfInjury: letter.parties.dateOfInjury } : {},
     qualifications: r(letter.qualifications),
     caseSummary: r(letter.caseSummary),
     documentsReviewed: letter.documentsReviewed.map((d) => ({ ...d, type: r(d.type) })),

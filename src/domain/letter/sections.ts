@@ -31,7 +31,9 @@ export function letterSections(letter: FinalDeterminationLetter, options: { publ
     dates.recordsComplete && `Medical records complete: ${formatUsDate(dates.recordsComplete)}`,
     `Date of determination: ${formatUsDate(dates.determination ?? letter.letterDate)}`,
   ].filter((l): l is string => Boolean(l));
-  sections.push({ heading: "CASE INFORMATION", paragraphs: [`IMR case number: ${letter.caseNumber}`, ...dateLines] });
+  // The published copy keeps the date of injury (not an identifier on its own) while the parties block goes.
+  const injury = options.published && letter.parties.dateOfInjury ? [`Date of injury: ${formatUsDate(letter.parties.dateOfInjury)}`] : [];
+  sections.push({ heading: "CASE INFORMATION", paragraphs: [`IMR case number: ${letter.caseNumber}`, ...dateLines, ...injury] });
   if (!options.published) {
     const p = letter.parties;
     const partyLines = [

@@ -2,6 +2,14 @@ import { Command, CommanderError } from "commander";
 import { AppError } from "../../services/errors.ts";
 import { registerDraft } from "./commands/draft.ts";
 import { registerParseLetter } from "./commands/parse-letter.ts";
+import { registerTimeline } from "./commands/timeline.ts";
+import { registerCase } from "./commands/case.ts";
+import { registerServe } from "./commands/serve.ts";
+import { registerCaseAssign } from "./commands/case-assign.ts";
+import { registerReviewers } from "./commands/reviewers.ts";
+import { registerUsers } from "./commands/users.ts";
+import { registerLetter } from "./commands/letter.ts";
+import { registerReview } from "./commands/review.ts";
 
 /** Builds the `openimr` command line; each command lives in its own file under commands/. */
 export function buildProgram(out: (text: string) => void): Command {
@@ -12,6 +20,14 @@ export function buildProgram(out: (text: string) => void): Command {
     .showHelpAfterError();
   registerDraft(program, out);
   registerParseLetter(program, out);
+  registerTimeline(program, out);
+  registerCase(program, out);
+  registerServe(program, out);
+  registerReview(program, out);
+  registerLetter(program, out);
+  registerCaseAssign(program, out);
+  registerReviewers(program, out);
+  registerUsers(program, out);
   return program;
 }
 
