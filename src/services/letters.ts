@@ -24,7 +24,8 @@ export function letterFromDraft(draft: CaseDraft, input: DraftInput, letterhead:
       request: item.request,
       decision: item.decision,
       claimsAdministratorGuideline: item.claimsAdministratorGuideline,
-      imroGuideline: item.guideline ? { source: item.guideline.citation.replace(/ Page\(s\):.*$/, "").replace(/, .*$/, ""), section: item.guideline.section, pages: item.guideline.pages } : null,
+      // The citation's short source without its pages or trailing section; a comma inside the source name stays.
+      imroGuideline: item.guideline ? { source: item.guideline.citation.replace(/ Page\(s\):.*$/, "").replace(`, ${item.guideline.section}`, ""), section: item.guideline.section, pages: item.guideline.pages } : null,
       rationale: item.rationale,
     })),
     knowledgeBaseVersion: draft.knowledgeBaseVersion,
