@@ -9,8 +9,8 @@ import { makeSecrets } from "./adapters/auth/secrets.ts";
 import { DbUserStore } from "./adapters/db/user-store.ts";
 import { loadKnowledgeBase, loadSpecialtyTable } from "./adapters/knowledge/load-knowledge-base.ts";
 import { extractPdfPages } from "./adapters/pdf/extract-text.ts";
-import { renderLetterPdf } from "./adapters/render/pdf-letter.ts";
 import type { Config } from "./config.ts";
+import type { FinalDeterminationLetter } from "./domain/letter/model.ts";
 import type { KnowledgeBase } from "./domain/guidelines/types.ts";
 import { makeAccounts } from "./services/accounts.ts";
 import { type Assignment, makeAssignment } from "./services/assignment.ts";
@@ -132,7 +132,11 @@ export function composeReview(config: Config, db: Db, cases: CaseStore, clock: C
 }
 
 /** Renders a letter as PDF (pdfkit adapter). */
-export const renderPdf = renderLetterPdf;
+export async function renderPdf(letter: FinalDeterminationLetter, options: { published?: boolean } = {}): Promise<Uint8Array> {
+  // pdfkit and its fonts load only when a PDF is asked for.
+  const { renderLetterPdf } = await import("./adapters/render/pdf-letter.ts");
+  return renderLetterPdf(letter, options);
+}
 
 /** Today's date on this machine, for commands that stamp a date. */
 export function systemToday(): string {

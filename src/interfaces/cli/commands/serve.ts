@@ -2,7 +2,6 @@ import type { Command } from "commander";
 import { composeCaseServices } from "../../../compose.ts";
 import { loadConfig } from "../../../config.ts";
 import { AppError } from "../../../services/errors.ts";
-import { buildApp } from "../../http/app.ts";
 
 export function registerServe(program: Command, out: (text: string) => void): void {
   program
@@ -17,6 +16,8 @@ export function registerServe(program: Command, out: (text: string) => void): vo
       const config = loadConfig(process.env);
       if (options.data) config.dataDir = options.data;
       const services = await composeCaseServices(config);
+      // The HTTP stack loads only for this command.
+      const { buildApp } = await import("../../http/app.ts");
       const app = await buildApp(services, { organisationName: config.organisationName, logger: true });
       const address = await app.listen({ port, host: options.host });
       out(
