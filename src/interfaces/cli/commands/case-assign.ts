@@ -2,7 +2,7 @@ import { type Command, Option } from "commander";
 import { isPlainDate } from "../../../domain/shared/dates.ts";
 import type { AssignmentReport } from "../../../services/assignment.ts";
 import { AppError } from "../../../services/errors.ts";
-import { cliActor, dataOption, formatOption, withCaseServices } from "./reviewers.ts";
+import { cliActor, dataOption, formatOption, withCaseServices } from "../case-services.ts";
 
 type Out = (text: string) => void;
 type Options = { data?: string; format: "json" | "text"; actor?: string; on?: string; approval?: string };

@@ -1,7 +1,6 @@
-import { userInfo } from "node:os";
 import { type Command, Option } from "commander";
 import type { z } from "zod";
-import { type CaseServices, caseIds, composeCaseServices, systemClock } from "../../../compose.ts";
+import { caseIds, systemClock } from "../../../compose.ts";
 import { loadConfig } from "../../../config.ts";
 import type { Application, ImrCase, ItemDetermination, RecordsParty } from "../../../domain/case/types.ts";
 import type { ClockStatus } from "../../../domain/deadlines/clocks.ts";
@@ -9,29 +8,11 @@ import type { CaseView } from "../../../services/cases.ts";
 import { AppError } from "../../../services/errors.ts";
 import { makeIntake, type ScreeningReport } from "../../../services/intake.ts";
 import { ApplicationBody, describeIssues, fieldIssues, IsoDate, ItemDeterminationBody } from "../../case-contract.ts";
+import { cliActor, dataOption, formatOption, withCaseServices } from "../case-services.ts";
 import { parseJsonDocuments, readInput } from "../io.ts";
 
 type Out = (text: string) => void;
 type Common = { data?: string; format: "json" | "text"; actor?: string };
-
-function services(options: Common): Promise<CaseServices> {
-  const config = loadConfig(process.env);
-  if (options.data) config.dataDir = options.data;
-  return composeCaseServices(config);
-}
-
-async function withServices<T>(options: Common, work: (s: CaseServices) => Promise<T>): Promise<T> {
-  const s = await services(options);
-  try {
-    return await work(s);
-  } finally {
-    await s.close();
-  }
-}
-
-function actorOf(options: Common): string {
-  return options.actor?.trim() || process.env.OPENIMR_ACTOR?.trim() || `cli:${userInfo().username}`;
-}
 
 function parseWith<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
   const parsed = schema.safeParse(value);
@@ -57,9 +38,6 @@ function date(value: string | undefined, option: string): string | undefined {
   return value;
 }
 
-const formatOption = () => new Option("-f, --format <format>", "json | text").choices(["json", "text"]).default("text");
-const dataOption = () =>
-  new Option("--data <dir>", "embedded database directory (default $OPENIMR_DATA_DIR or ./.openimr-data; DATABASE_URL selects PostgreSQL)");
 
 function clockLine(c: ClockStatus): string {
   const due = c.dueOn ? ` (due ${c.dueOn})` : "";
@@ -128,7 +106,7 @@ export function registerCase(program: Command, out: Out): void {
       const on = date(options.on, "--on");
       let report: ScreeningReport;
       try {
-        report = await withServices(options, (s) => s.intake.screen(application, on ? { on } : {}));
+        report = await withCaseServices(options, (s) => s.intake.screen(application, on ? { on } : {}));
       } catch (error) {
         if (!(error instanceof AppError && error.code === "DATA_DIR_LOCKED")) throw error;
         // A running server holds the data directory: screen without the duplicate and prior-IMR checks, and say so.
@@ -151,8 +129,8 @@ export function registerCase(program: Command, out: Out): void {
     .action(async (options: Common & { input: string; on?: string; notice: "electronic" | "mail" }) => {
       const application = readApplication(options.input);
       const on = date(options.on, "--on");
-      const created = await withServices(options, (s) =>
-        s.intake.create(application, { actor: actorOf(options), noticeChannel: options.notice, ...(on ? { on } : {}) }),
+      const created = await withCaseServices(options, (s) =>
+        s.intake.create(application, { actor: cliActor(options), noticeChannel: options.notice, ...(on ? { on } : {}) }),
       );
       const view = { imrCase: created.imrCase, deadlines: created.deadlines, notices: created.notices };
       print(out, options.format, caseJson(view), () => renderCase(view));
@@ -167,7 +145,7 @@ export function registerCase(program: Command, out: Out): void {
     .addOption(dataOption())
     .action(async (id: string, options: Common & { today?: string; audit?: boolean }) => {
       const today = date(options.today, "--today");
-      const { view, audit } = await withServices(options, async (s) => ({
+      const { view, audit } = await withCaseServices(options, async (s) => ({
         view: await s.cases.get(id, today),
         audit: options.audit ? await s.cases.auditTrail(id) : undefined,
       }));
@@ -187,7 +165,7 @@ export function registerCase(program: Command, out: Out): void {
     .addOption(dataOption())
     .action(async (options: Common & { today?: string }) => {
       const today = date(options.today, "--today");
-      const entries = await withServices(options, (s) => s.cases.worklist(today));
+      const entries = await withCaseServices(options, (s) => s.cases.worklist(today));
       const json = entries.map((e) => ({
         id: e.imrCase.id,
         status: e.imrCase.status,
@@ -215,14 +193,14 @@ export function registerCase(program: Command, out: Out): void {
   type ActionOpts = Common & { on?: string; expectVersion?: number };
   const common = (options: ActionOpts) => {
     const on = date(options.on, "--on");
-    return { actor: actorOf(options), ...(on ? { on } : {}), ...(options.expectVersion !== undefined ? { expectedVersion: options.expectVersion } : {}) };
+    return { actor: cliActor(options), ...(on ? { on } : {}), ...(options.expectVersion !== undefined ? { expectedVersion: options.expectVersion } : {}) };
   };
   const show = (options: Common) => (view: CaseView) => print(out, options.format, caseJson(view), () => renderCase(view));
 
   action("withdraw", "Withdraw a case (any time before the decision)")
     .option("--reason <text>", "why")
     .action(async (id: string, options: ActionOpts & { reason?: string }) => {
-      show(options)(await withServices(options, (s) => s.cases.withdraw(id, { ...common(options), ...(options.reason ? { reason: options.reason } : {}) })));
+      show(options)(await withCaseServices(options, (s) => s.cases.withdraw(id, { ...common(options), ...(options.reason ? { reason: options.reason } : {}) })));
     });
 
   action("records-received", "Record documents received; complete records start the determination clock")
@@ -232,7 +210,7 @@ export function registerCase(program: Command, out: Out): void {
     .action(async (id: string, options: ActionOpts & { from: RecordsParty; complete?: boolean; incomplete?: boolean }) => {
       const complete = options.incomplete ? false : options.complete ? true : undefined;
       show(options)(
-        await withServices(options, (s) =>
+        await withCaseServices(options, (s) =>
           s.cases.recordsReceived(id, { ...common(options), from: options.from, ...(complete !== undefined ? { complete } : {}) }),
         ),
       );
@@ -253,7 +231,7 @@ export function registerCase(program: Command, out: Out): void {
         items = [...items, ...list.map((item, i) => parseWith(ItemDeterminationBody, item, `${options.decisions} items.${i}`))];
       }
       if (!items.length) throw new AppError("INPUT_INVALID", 'Give the determinations with --item "request=Upheld" or --decisions FILE.');
-      show(options)(await withServices(options, (s) => s.cases.decide(id, items, common(options))));
+      show(options)(await withCaseServices(options, (s) => s.cases.decide(id, items, common(options))));
     });
 }
 

@@ -5,7 +5,8 @@ import type { FinalDeterminationLetter } from "../../../domain/letter/model.ts";
 import { renderLetterHtml } from "../../../domain/letter/render-html.ts";
 import { renderLetterText } from "../../../domain/letter/render-text.ts";
 import { AppError } from "../../../services/errors.ts";
-import { cliActor, type ReviewCommon, reviewDataOption, withReviewServices } from "./review.ts";
+import { cliActor, dataOption, withCaseServices } from "../case-services.ts";
+import type { ReviewCommon } from "./review.ts";
 
 type Out = (text: string) => void;
 
@@ -40,7 +41,7 @@ export function registerLetter(program: Command, out: Out): void {
     .option("--draft", "the reviewer's working copy as a letter dated today (before issue)")
     .option("--published", "the redacted copy published for the public")
     .option("--actor <name>", "who asks, for the audit log when the working copy is created")
-    .addOption(reviewDataOption())
+    .addOption(dataOption())
     .addHelpText(
       "after",
       `
@@ -52,7 +53,7 @@ Examples:
     )
     .action(async (id: string, options: ReviewCommon & { output?: string; draft?: boolean; published?: boolean }) => {
       if (options.draft && options.published) throw new AppError("INPUT_INVALID", "Give --draft or --published, not both.");
-      const letter = await withReviewServices(options, async (s) => {
+      const letter = await withCaseServices(options, async (s) => {
         if (options.published) {
           const published = await s.review.publishedForCase(id);
           return published.letter;
@@ -67,7 +68,7 @@ Examples:
     .description("Publish the redacted copy of an issued letter; refused while an identifier from the case record would remain")
     .addOption(new Option("-f, --format <format>", "text | json").choices(["text", "json"]).default("text"))
     .option("--actor <name>", "who publishes, for the audit log (default $OPENIMR_ACTOR or cli:<user>)")
-    .addOption(reviewDataOption())
+    .addOption(dataOption())
     .addHelpText(
       "after",
       `
@@ -79,7 +80,7 @@ Example:
   openimr publish IMR-2015-0A1B2C3D`,
     )
     .action(async (id: string, options: ReviewCommon) => {
-      const published = await withReviewServices(options, (s) => s.review.publish(id, { actor: cliActor(options) }));
+      const published = await withCaseServices(options, (s) => s.review.publish(id, { actor: cliActor(options) }));
       out(
         options.format === "json"
           ? `${JSON.stringify({ publicationNumber: published.publicationNumber, caseId: published.caseId, publishedOn: published.publishedOn }, null, 2)}\n`

@@ -1,36 +1,13 @@
-import { userInfo } from "node:os";
 import { type Command, Option } from "commander";
-import { type CaseServices, composeCaseServices } from "../../../compose.ts";
-import { loadConfig } from "../../../config.ts";
 import { wrap } from "../../../domain/letter/render-decisions.ts";
 import type { WorkingCopy, WorkingCopyEdit } from "../../../domain/letter/working-copy.ts";
 import { AppError } from "../../../services/errors.ts";
 import type { QaReport } from "../../../services/review.ts";
+import { actorOption, cliActor, dataOption, formatOption, withCaseServices } from "../case-services.ts";
 import { readInput } from "../io.ts";
 
 type Out = (text: string) => void;
 export type ReviewCommon = { data?: string; format: string; actor?: string };
-
-/** The case services for one command, closed afterwards (the embedded database is locked while open). */
-export async function withReviewServices<T>(options: { data?: string }, work: (s: CaseServices) => Promise<T>): Promise<T> {
-  const config = loadConfig(process.env);
-  if (options.data) config.dataDir = options.data;
-  const s = await composeCaseServices(config);
-  try {
-    return await work(s);
-  } finally {
-    await s.close();
-  }
-}
-
-export function cliActor(options: { actor?: string }): string {
-  return options.actor?.trim() || process.env.OPENIMR_ACTOR?.trim() || `cli:${userInfo().username}`;
-}
-
-export const reviewDataOption = () =>
-  new Option("--data <dir>", "embedded database directory (default $OPENIMR_DATA_DIR or ./.openimr-data; DATABASE_URL selects PostgreSQL)");
-const formatOption = () => new Option("-f, --format <format>", "text | json").choices(["text", "json"]).default("text");
-const actorOption = () => new Option("--actor <name>", "who does this, for the audit log (default $OPENIMR_ACTOR or cli:<user>)");
 
 function positive(value: string, option: string): number {
   const n = Number(value);
@@ -104,11 +81,11 @@ Examples:
   openimr review issue IMR-2015-0A1B2C3D`,
     );
   const sub = (name: string, description: string) =>
-    group.command(`${name} <case>`).description(description).addOption(formatOption()).addOption(actorOption()).addOption(reviewDataOption());
+    group.command(`${name} <case>`).description(description).addOption(formatOption()).addOption(actorOption()).addOption(dataOption());
 
   sub("show", "Show the working copy: each item's decision, citation, rationale and signature, the case summary and the revisions").action(
     async (id: string, options: ReviewCommon) => {
-      const copy = await withReviewServices(options, (s) => s.review.workingCopy(id, { actor: cliActor(options) }));
+      const copy = await withCaseServices(options, (s) => s.review.workingCopy(id, { actor: cliActor(options) }));
       print(out, options.format, copy, () => renderCopy(copy));
     },
   );
@@ -161,7 +138,7 @@ Examples:
             "INPUT_INVALID",
             "Nothing to change: give --decision, --rationale(-file), --guideline-source, --case-summary-file or --delay-reason.",
           );
-        const copy = await withReviewServices(options, (s) =>
+        const copy = await withCaseServices(options, (s) =>
           s.review.edit(id, edit, { actor: cliActor(options), ...(options.expectVersion !== undefined ? { expectedVersion: options.expectVersion } : {}) }),
         );
         print(out, options.format, copy, () => renderCopy(copy));
@@ -173,24 +150,24 @@ Examples:
     .option("--all", "sign every item")
     .action(async (id: string, options: ReviewCommon & { item?: number[]; all?: boolean }) => {
       if (!options.all && !options.item?.length) throw new AppError("INPUT_INVALID", "Name the items to sign with --item N (repeatable) or --all.");
-      const copy = await withReviewServices(options, (s) => s.review.sign(id, options.all ? "all" : options.item!, { actor: cliActor(options) }));
+      const copy = await withCaseServices(options, (s) => s.review.sign(id, options.all ? "all" : options.item!, { actor: cliActor(options) }));
       print(out, options.format, copy, () => renderCopy(copy));
     });
 
   sub("qa", "Run the QA checks on the letter as it would issue today, each explained").action(async (id: string, options: ReviewCommon) => {
-    const report = await withReviewServices(options, (s) => s.review.qa(id, { actor: cliActor(options) }));
+    const report = await withCaseServices(options, (s) => s.review.qa(id, { actor: cliActor(options) }));
     print(out, options.format, report, () => renderQa(report));
   });
 
   sub("override", "As medical director, let the letter issue although QA checks fail (the reason is audited)")
     .requiredOption("--reason <text>", "why the letter may issue despite the failing checks")
     .action(async (id: string, options: ReviewCommon & { reason: string }) => {
-      const report = await withReviewServices(options, (s) => s.review.override(id, options.reason, { actor: cliActor(options) }));
+      const report = await withCaseServices(options, (s) => s.review.override(id, options.reason, { actor: cliActor(options) }));
       print(out, options.format, report, () => renderQa(report));
     });
 
   sub("issue", "Issue the Final Determination Letter: the case goes to decided, then letter issued").action(async (id: string, options: ReviewCommon) => {
-    const issued = await withReviewServices(options, (s) => s.review.issue(id, { actor: cliActor(options) }));
+    const issued = await withCaseServices(options, (s) => s.review.issue(id, { actor: cliActor(options) }));
     print(
       out,
       options.format,

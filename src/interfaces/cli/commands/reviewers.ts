@@ -1,33 +1,12 @@
-import { userInfo } from "node:os";
 import { type Command, Option } from "commander";
-import { type CaseServices, composeCaseServices } from "../../../compose.ts";
-import { loadConfig } from "../../../config.ts";
 import { daysBetween } from "../../../domain/shared/dates.ts";
 import type { PanelEntry } from "../../../services/panel.ts";
 import { CSV_COLUMNS, parsePanelFile } from "../../reviewer-contract.ts";
+import { cliActor, dataOption, formatOption, withCaseServices } from "../case-services.ts";
 import { readInput } from "../io.ts";
 
 type Out = (text: string) => void;
 type Common = { data?: string; format: "json" | "text"; actor?: string };
-
-/** Opens the case services on the configured database for one command and closes them after. */
-export async function withCaseServices<T>(options: { data?: string }, work: (s: CaseServices) => Promise<T>): Promise<T> {
-  const config = loadConfig(process.env);
-  if (options.data) config.dataDir = options.data;
-  const s = await composeCaseServices(config);
-  try {
-    return await work(s);
-  } finally {
-    await s.close();
-  }
-}
-
-export function cliActor(options: { actor?: string }): string {
-  return options.actor?.trim() || process.env.OPENIMR_ACTOR?.trim() || `cli:${userInfo().username}`;
-}
-
-export const formatOption = () => new Option("-f, --format <format>", "json | text").choices(["json", "text"]).default("text");
-export const dataOption = () => new Option("--data <dir>", "embedded database directory (default $OPENIMR_DATA_DIR or ./.openimr-data; DATABASE_URL selects PostgreSQL)");
 
 function panelLine(entry: PanelEntry, today: string): string {
   const r = entry.reviewer;

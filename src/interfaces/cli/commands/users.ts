@@ -2,7 +2,7 @@ import { type Command, Option } from "commander";
 import type { NewUser } from "../../../services/accounts.ts";
 import { AppError } from "../../../services/errors.ts";
 import type { PartyKind, Role, StaffRole } from "../../../services/ports.ts";
-import { cliActor, dataOption, formatOption, withCaseServices } from "./reviewers.ts";
+import { cliActor, dataOption, formatOption, withCaseServices } from "../case-services.ts";
 
 type Out = (text: string) => void;
 
