@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadKnowledgeBase } from "../../src/adapters/knowledge/load-knowledge-base.ts";
 import type { ItemDraft } from "../../src/domain/review/draft.ts";
 import { draftCase } from "../../src/domain/review/draft.ts";
+import { extractFacts } from "../../src/domain/facts/extract.ts";
 
 const kb = loadKnowledgeBase();
 
@@ -94,6 +95,24 @@ describe("spine MRI (ACOEM 2004 Chapters 8 and 12)", () => {
     expect(status(item, "mri-lumbar.failed-conservative-care")).toBe("met");
     expect(status(item, "mri-lumbar.surgery-considered")).toBe("met");
     expect(item.rationale).toMatch(/is medically necessary\.$/);
+  });
+
+  it("overturns a lumbar MRI for a new foot drop, a red flag that does not wait for conservative care", () => {
+    const item = draft(
+      "A 48-year-old male welder with low back pain since an injury on 5/5/2014 reports that over the last two weeks his left foot slaps and he catches his toes; a new left foot drop is noted. Exam 11/10/2014: left tibialis anterior 2/5, decreased sensation on the dorsum of the left foot. He has not had therapy yet.",
+      "MRI lumbar spine",
+    );
+    expect(item.decision).toBe("Overturned");
+    expect(status(item, "mri-lumbar.failed-conservative-care")).toBe("not_applicable");
+  });
+
+  it("reads strength, sensation and reflexes written one by one as a normal neurologic examination, unless one is abnormal", () => {
+    const neuro = (text: string) =>
+      extractFacts([{ document: "PR-2", pages: [text] }], kb.facts.filter((f) => f.id === "neurologicDeficit"), [], [], {}).get("neurologicDeficit")?.value;
+    expect(neuro("Exam: cervical paraspinal tenderness, upper extremity strength 5/5 with sensation normal and reflexes 2+ bilaterally.")).toBe(false);
+    expect(neuro("Motor full in both legs; light touch intact throughout, symmetric DTRs.")).toBe(false);
+    expect(neuro("Strength is 5/5 and sensation intact, but the left patellar reflex is absent.")).toBe(true);
+    expect(neuro("Sensation intact and reflexes symmetric; right EHL 4/5.")).toBe(true);
   });
 
   it("upholds a repeat cervical MRI when the symptoms are unchanged since the last study", () => {
@@ -264,6 +283,15 @@ describe("TENS unit (MTUS Chronic Pain pp. 114-116)", () => {
     );
     expect(item.decision).toBe("Upheld");
     expect(status(item, "tens.indicated-condition")).toBe("not_documented");
+  });
+
+  it("recognises therapy attended several times a week as the active program a TENS trial supports", () => {
+    const item = draft(
+      "A 45-year-old female nurse has had CRPS of the left foot since a crush injury on 2/2/2013. Gabapentin and nortriptyline did not help. She goes to physical therapy 3 times per week for desensitization and balance training. A one-month TENS rental is requested with goals of standing 30 minutes and sleeping through the night. Seen 6/6/2014.",
+      "TENS unit rental x 1 month",
+    );
+    expect(status(item, "tens.adjunct-to-active-program")).toBe("met");
+    expect(item.decision).toBe("Overturned");
   });
 
   it("upholds a TENS rental longer than the one-month trial", () => {

@@ -5,6 +5,7 @@ import { entryScore, selectEntry } from "../../src/domain/guidelines/select-entr
 import { parseRequest } from "../../src/domain/requests/parse-request.ts";
 import { draftCase, type ItemDraft } from "../../src/domain/review/draft.ts";
 import { evaluateCheck } from "../../src/domain/review/evaluate.ts";
+import { extractFacts } from "../../src/domain/facts/extract.ts";
 
 const kb = loadKnowledgeBase();
 
@@ -319,6 +320,33 @@ describe("medical foods", () => {
     );
     expect(item.decision).toBe("Overturned");
     expect(status(item, "medical-foods.distinct-nutritional-need")).toBe("met");
+  });
+});
+
+describe("a medication's effect reported in the sentence after the one naming it", () => {
+  it("overturns pregabalin whose relief is reported in the next sentence, without naming the drug again", () => {
+    const item = draft(
+      "A 50-year-old female packer has tarsal tunnel syndrome with burning pain in the left foot after an injury on 2/2/2013. Pregabalin 75 mg twice daily was started in 10/2014. At the 2/9/2015 visit the burning has come down from 7/10 to 3/10 and she is able to walk her dog again.",
+      "Lyrica 75mg #60",
+    );
+    expect(status(item, "pregabalin.documented-response")).toBe("met");
+    expect(item.decision).toBe("Overturned");
+  });
+
+  it("does not carry the relief over to the drug named before when the next sentence names another drug", () => {
+    const relief = (text: string) =>
+      extractFacts(
+        [{ document: "PR-2", pages: [text] }],
+        kb.facts.filter((f) => f.id === "requestPainRelief"),
+        ["pregabalin", "lyrica"],
+        [],
+        {},
+        [],
+        ["tramadol"],
+      ).get("requestPainRelief")?.value;
+    expect(relief("Pregabalin was started in 10/2014. Tramadol lowers her pain from 7/10 to 3/10.")).toBeUndefined();
+    expect(relief("Pregabalin was started in 10/2014. Physical therapy brought her pain from 7/10 to 3/10.")).toBeUndefined();
+    expect(relief("Pregabalin was started in 10/2014. Her pain is down from 7/10 to 3/10.")).toBe(true);
   });
 });
 

@@ -61,6 +61,16 @@ describe("opioids: ongoing use and the 4 A's", () => {
     "She reports no side effects; bowel function is normal. A random urine drug screen in July 2014 was consistent with prescribed medications, " +
     "the CURES report was reviewed and an opioid agreement is on file.";
 
+  it("reads pain scores given as ranges, taking the end least favourable to the medication", () => {
+    const { item, status } = draft(
+      "A 47-year-old male driver has taken Percocet 5/325 twice a day since a shoulder injury on 6/6/2012. She rates her pain 6-7/10 without and 3-4/10 with Percocet at the 8/8/2014 visit.",
+      "Percocet 5/325 #60",
+    );
+    // 6 without (the lower end) less 4 with (the upper end): a 2-point difference.
+    expect(status("analgesia")).toBe("met");
+    expect(item.criteria.find((c) => c.id.endsWith(".analgesia"))?.value).toBe(2);
+  });
+
   it("overturns a continuing opioid when analgesia, function, side effects and monitoring are documented", () => {
     const { item, status } = draft(documented, "Nucynta 50mg #90");
     expect(item.decision).toBe("Overturned");

@@ -53,6 +53,43 @@ describe("physical therapy for chronic pain (MTUS Chronic Pain, Physical Medicin
     );
     expect(item.criteria.find((c) => c.id.endsWith(".visit-count"))!.value).toBe(15);
   });
+
+  it.each([
+    "To date she has received no physical therapy; naproxen and a wrist splint are her only treatment.",
+    "Physical therapy has not yet been provided for this claim, and she manages with naproxen and a splint.",
+  ])("reads %j as a first course of therapy", (history) => {
+    const item = draft(
+      `A 41-year-old cashier has had right lateral elbow pain since a strain at work on 9/8/2014. ${history} ` +
+        "On 11/3/2014 grip is 30 lbs on the right against 60 on the left.",
+      "Occupational therapy 2x4 right elbow",
+    );
+    expect(statuses(item)).toMatchObject({ "initial-course": "met", "visit-count": "not_applicable" });
+    expect(item.decision).toBe("Overturned");
+  });
+
+  it("reads a record silent on earlier therapy as a first course, but not one that mentions therapy without a count", () => {
+    const story =
+      "A 29-year-old line cook slipped at work on 1/12/2015 and has had low back pain with spasm since. Exam on 2/20/2015: flexion 40 degrees, neurologic exam normal. ";
+    const silent = draft(story, "PT x 8 visits lumbar spine");
+    expect(statuses(silent)).toMatchObject({ "initial-course": "met", "visit-count": "not_applicable" });
+    expect(silent.decision).toBe("Overturned");
+    const mentioned = draft(`${story}She attended physical therapy at another clinic last year and says it helped somewhat.`, "PT x 8 visits lumbar spine");
+    expect(statuses(mentioned)).toMatchObject({ "initial-course": "not_applicable", "visit-count": "not_documented" });
+    expect(mentioned.decision).toBe("Upheld");
+  });
+
+  it("counts visits the record calls simply therapy sessions, but not massage therapy visits", () => {
+    const crps = draft(
+      "A 45-year-old roofer fractured his left ankle on 2/2/2014 and now has complex regional pain syndrome of the left foot. " +
+        "He finished 12 therapy sessions between 6/2014 and 9/2014; his walking tolerance improved from 5 to 25 minutes and foot swelling decreased.",
+      "Physical therapy 2x3 left foot",
+    );
+    expect(statuses(crps)).toMatchObject({ "crps-course": "met", "functional-improvement": "met" });
+    expect(crps.criteria.find((c) => c.id.endsWith(".crps-course"))!.value).toBe(18);
+    expect(crps.decision).toBe("Overturned");
+    const listed = draft("Since her 2013 injury she completed 8 massage therapy visits and 4 physical therapy visits.", "Physical therapy x 6 visits neck");
+    expect(listed.criteria.find((c) => c.id.endsWith(".visit-count"))!.value).toBe(10);
+  });
 });
 
 describe("chiropractic/manual therapy (MTUS Chronic Pain, Manual therapy & manipulation pp. 58-60)", () => {
@@ -77,6 +114,16 @@ describe("chiropractic/manual therapy (MTUS Chronic Pain, Manual therapy & manip
     expect(item.decision).toBe("Upheld");
     expect(statuses(item)).toMatchObject({ "body-part": "met" });
     expect(item.rationale).toMatch(/does not recommend/);
+  });
+
+  it("counts a completed trial written as a hyphenated visit count and overturns more visits after documented gains", () => {
+    const item = draft(
+      "A 38-year-old nurse has had mid and low back pain since lifting a patient on 3/3/2014. " +
+        "She finished a 4-session manipulation trial in 6/2014; afterwards her Oswestry score fell from 38% to 20% and she returned to full duty.",
+      "Chiropractic manipulation x 8 visits thoracic and lumbar spine",
+    );
+    expect(item.criteria.find((c) => c.id.endsWith(".visit-count"))).toMatchObject({ status: "met", value: 12 });
+    expect(item.decision).toBe("Overturned");
   });
 
   it("upholds palliative adjustments after 24 visits that did not change function", () => {
@@ -184,6 +231,25 @@ describe("postsurgical physical therapy (MTUS Postsurgical Treatment Guidelines,
     expect(item.criteria.find((c) => c.id.endsWith(".within-period"))!.value).toBeGreaterThan(26);
   });
 
+  it("counts visits written after the words 'following the surgery' and upholds therapy beyond the general course", () => {
+    const item = draft(
+      "He underwent an L4-5 fusion on 1/5/2015. Following the fusion he attended 30 therapy visits, and he now walks a mile. Seen on 5/4/2015 with mild stiffness.",
+      "Post-operative physical therapy x 10 visits lumbar",
+    );
+    expect(item.criteria.find((c) => c.id.endsWith(".general-course-lumbar-fusion"))).toMatchObject({ status: "not_met", value: 40 });
+    expect(item.decision).toBe("Upheld");
+  });
+
+  it("keeps a gain documented beside another finding that resolved, and overturns the rest of the course", () => {
+    const item = draft(
+      "A 52-year-old mechanic underwent right rotator cuff repair on 3/2/2015 and has completed 12 post-op PT visits. " +
+        "At the 5/11/2015 visit active abduction improved from 90 to 150 degrees, night pain resolved, and he still cannot lift overhead.",
+      "Post-op physical therapy 2x6 right shoulder",
+    );
+    expect(statuses(item)).toMatchObject({ "functional-improvement": "met", "general-course-rotator-cuff": "met" });
+    expect(item.decision).toBe("Overturned");
+  });
+
   it("does not send a plain request for therapy to the postsurgical guideline", () => {
     expect(selectEntry(kb, parseRequest("Physical therapy 2x6 right knee", kb.drugs))?.id).toBe("physical-therapy-chronic");
     expect(selectEntry(kb, parseRequest("PT 2x6 s/p rotator cuff repair", kb.drugs))?.id).toBe("postsurgical-physical-medicine");
@@ -203,6 +269,17 @@ describe("functional restoration program (MTUS Chronic Pain pp. 30-34, 49)", () 
     expect(item.treatmentFamily).toBe("functional restoration program");
     expect(item.guideline).toMatchObject({ pages: "30-34; 49" });
     expect(statuses(item)).toMatchObject({ evaluation: "met", "no-surgery-pending": "met", motivation: "met", "trial-length": "met" });
+  });
+
+  it("reads loss of function, screening questionnaires and an agreed taper in other words", () => {
+    const item = draft(
+      "A 50-year-old nurse's aide has had chronic upper back, neck and arm pain after a patient transfer on 6/6/2011. Therapy, injections and medications failed, and she is not a surgical candidate. " +
+        "At the 2/2/2015 interdisciplinary assessment she tolerates standing for only 15 minutes and is unable to manage household chores; her BDI-II score was 27 and her FABQ was high. " +
+        "She consented to wean off hydrocodone and is motivated to return to work.",
+      "Functional restoration program x 2 weeks",
+    );
+    expect(statuses(item)).toMatchObject({ "loss-of-function": "met", "negative-predictors": "met", "chronic-pain": "met" });
+    expect(item.decision).toBe("Overturned");
   });
 
   it("upholds a program asked for while surgery is still scheduled", () => {

@@ -186,6 +186,16 @@ describe("trigger point injections", () => {
     expect(statusOf(item, "twitch-and-referred-pain")).toBe("not_met");
     expect(statusOf(item, "no-radiculopathy")).toBe("met");
   });
+
+  it("counts a stated duration of symptoms when no injury date is given, and short-lived relief as failed care", () => {
+    const item = draft(
+      "A 52-year-old male janitor has had myofascial pain of the left levator scapulae and rhomboid for the past 7 months. Exam 6/2/2015: a palpable taut band in the left rhomboid gives a twitch and pain referring to the shoulder blade. Six sessions of therapy with stretching, ibuprofen and tizanidine gave only short-lived relief. No radicular symptoms.",
+      "Trigger point injection left rhomboid x2",
+    );
+    expect(statusOf(item, "symptoms-over-3-months")).toBe("met");
+    expect(statusOf(item, "failed-medical-management")).toBe("met");
+    expect(item.decision).toBe("Overturned");
+  });
 });
 
 describe("sacroiliac joint injection", () => {
@@ -400,6 +410,15 @@ describe("carpal tunnel release", () => {
     );
     expect(item.decision).toBe("Upheld");
     expect(statusOf(item, "electrodiagnostic-confirmation")).toBe("not_met");
+  });
+
+  it("reads a nerve conduction study written with decimal latencies, and normal ulnar values beside a slowed median nerve", () => {
+    const item = draft(
+      "A 46-year-old male mechanic reports numbness of the left thumb and index finger waking him at night since 2013. Phalen sign positive on the left. Electrodiagnostic study 3/2015: left median sensory peak latency 4.1 ms and distal motor latency 4.8 ms, both prolonged, with normal ulnar responses. A cock-up splint was worn for 3 months.",
+      "Left endoscopic carpal tunnel release",
+    );
+    expect(statusOf(item, "electrodiagnostic-confirmation")).toBe("met");
+    expect(item.decision).toBe("Overturned");
   });
 });
 

@@ -129,6 +129,15 @@ describe("home health", () => {
     expect(item.criteria.find((c) => c.id === "home-health-services.part-time")).toMatchObject({ status: "met" });
   });
 
+  it("reads a taxing effort to leave the house, in other words, as homebound", () => {
+    const item = draft(
+      "A 59-year-old forklift driver had a left total knee replacement on 4/14/2015 and went home on 4/17/2015. Leaving the house takes a great effort: she uses a walker and there are twelve steps to the street. The surgeon orders home PT twice a week for three weeks.",
+      "Home health physical therapy 2x3 left knee",
+    );
+    expect(status(item, "home-health-services.homebound")).toBe("met");
+    expect(item.decision).toBe("Overturned");
+  });
+
   it("upholds round-the-clock aide care, beyond part-time or intermittent care", () => {
     const item = draft(
       "A 61-year-old electrician with a cervical cord injury is homebound and needs hands-on help with transfers, bathing and toileting. The physician asks for an attendant around the clock.",

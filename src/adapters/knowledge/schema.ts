@@ -99,6 +99,7 @@ export const FactDefinitionSchema = z
     numberPatterns: z.array(z.string()).optional(),
     aggregate: z.enum(["max", "min", "latest", "sum"]).optional(),
     scope: z.enum(["any", "request", "requestClass", "requestLevels"]).optional(),
+    carryOver: z.boolean().optional(),
     skipSentences: z.array(z.string()).optional(),
     keepHypothetical: z.boolean().optional(),
   })

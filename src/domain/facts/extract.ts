@@ -1,4 +1,4 @@
-import { DATE_PATTERN, daysBetween, parseUsDate } from "../shared/dates.ts";
+import { DATE_PATTERN, daysBetween, makeDate, parseUsDate } from "../shared/dates.ts";
 import type { EvidenceSpan, PlainDate } from "../shared/types.ts";
 import { readNumber } from "../requests/parse-request.ts";
 import { isHypothetical, isNegated, splitSentences } from "./text.ts";
@@ -75,6 +75,9 @@ const VAGUE_DURATIONS: [RegExp, number][] = [
   [/\b(?:several|many|multiple) weeks\b/i, 4],
 ];
 const UNIT_WEEKS: Record<string, number> = { day: 1 / 7, week: 1, month: 4.35, year: 52 };
+/** "since 2011", "since early 2011", "since the middle of 2012": a year, read as its first, middle or late month. */
+const SINCE_YEAR =
+  /\b(?:since|started(?: in)?|began(?: in)?|beginning in|starting in)\s+(?:(early|the (?:beginning|start) of|mid-?|the middle of|late|the end of)\s*)?((?:19|20)\d{2})\b(?![/-]\d)/i;
 
 /** Reads "for 6 months", "since 6/2013", "started around 9/22/2014", "for several months" as weeks before the sentence's date. */
 function durationWeeks(text: string, asOf: PlainDate | undefined): { weeks: number; start: number; end: number } | undefined {
@@ -83,11 +86,24 @@ function durationWeeks(text: string, asOf: PlainDate | undefined): { weeks: numb
     const n = readNumber(exact[1]!) ?? (/several|many/i.test(exact[1]!) ? 3 : undefined);
     if (n !== undefined) return { weeks: n * UNIT_WEEKS[exact[2]!.toLowerCase()]!, start: exact.index, end: exact.index + exact[0].length };
   }
+  const ago = /\b(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of)\s+(day|week|month|year)s?\s+ago\b/i.exec(text);
+  if (ago) {
+    const word = ago[1]!.toLowerCase();
+    const n = readNumber(word) ?? (/^an?$/.test(word) ? 1 : /several/.test(word) ? 3 : 2);
+    return { weeks: n * UNIT_WEEKS[ago[2]!.toLowerCase()]!, start: ago.index, end: ago.index + ago[0].length };
+  }
   if (asOf) {
     const since = new RegExp(`\\b(?:since|started(?: on| in)?(?: around| about| approximately)?|began(?: on| in)?|initiated(?: on| in)?|beginning(?: in)?|starting(?: in)?|as of|from)\\s+(?:around\\s+|about\\s+|approximately\\s+)?(${DATE_PATTERN})`, "i").exec(text);
     if (since) {
       const from = parseUsDate(since[1]!);
       if (from && from <= asOf) return { weeks: daysBetween(from, asOf) / 7, start: since.index, end: since.index + since[0].length };
+    }
+    const sinceYear = SINCE_YEAR.exec(text);
+    if (sinceYear) {
+      const part = (sinceYear[1] ?? "").toLowerCase();
+      const month = /early|beginning|start/.test(part) ? 2 : /late|end/.test(part) ? 11 : part ? 7 : 1;
+      const from = makeDate(Number(sinceYear[2]), month, 1);
+      if (from && from <= asOf) return { weeks: daysBetween(from, asOf) / 7, start: sinceYear.index, end: sinceYear.index + sinceYear[0].length };
     }
   }
   for (const [pattern, weeks] of VAGUE_DURATIONS) {
@@ -104,6 +120,7 @@ const DEFAULT_SKIP = "\\b(?:request(?:ed|s|ing)?|recommend(?:ed|s|ing)?|plan(?:n
  * @param requestTerms - words that name the requested treatment (for facts scoped to the request)
  * @param classTerms - words that name any treatment of the requested class
  * @param requestLevels - spinal levels named by the request ("L4-5", "L5-S1"), for facts scoped to them
+ * @param otherTreatmentTerms - names of other treatments (drugs): a sentence naming one does not carry a scope over
  */
 export function extractFacts(
   records: RecordText[],
@@ -112,20 +129,26 @@ export function extractFacts(
   classTerms: string[],
   caseFacts: CaseFacts,
   requestLevels: string[] = [],
+  otherTreatmentTerms: string[] = [],
 ): FactSet {
   const sentences = sentencesOf(records);
   const facts: FactSet = new Map();
   const requestPattern = termsPattern(requestTerms);
   const classPattern = termsPattern([...requestTerms, ...classTerms]);
+  const otherPattern = termsPattern(otherTreatmentTerms);
   for (const listed of definitions) {
-    const def = withPlaceholders(listed, requestPattern);
+    const def = withPlaceholders(listed, requestPattern, classPattern);
     const scopePattern =
       def.scope === "request" ? requestPattern : def.scope === "requestClass" ? classPattern : def.scope === "requestLevels" ? levelsPattern(requestLevels) : undefined;
     if (def.scope && def.scope !== "any" && !scopePattern) continue;
     const mentions: FactMention[] = [];
     const skip = def.skipSentences ?? [];
+    let previous: { sentence: SentenceRef; inScope: boolean } | undefined;
     for (const sentence of sentences) {
-      if (scopePattern && !regex(scopePattern).test(sentence.text)) continue;
+      const inScope = !scopePattern || regex(scopePattern).test(sentence.text);
+      const carried = !inScope && def.carryOver === true && previous !== undefined && continuesAbout(previous, sentence, otherPattern);
+      previous = { sentence, inScope };
+      if (!inScope && !carried) continue;
       if (skip.some((p) => regex(p).test(sentence.text))) continue;
       if (def.kind === "finding") mentions.push(...findingMentions(def, sentence));
       else if (def.kind === "number") mentions.push(...numberMentions(def, sentence));
@@ -143,19 +166,30 @@ export function extractFacts(
   return facts;
 }
 
+/** Words naming a treatment of any kind: a sentence using them is about that treatment, not the one before. */
+const ANY_TREATMENT = /\b(?:therapy|PT|OT|physical therapy|injections?|blocks?|surgery|TENS|acupuncture|chiropractic|massage|medications?|meds|opioids?|NSAIDs?|analgesics?)\b/i;
+
+/** Whether a sentence goes on about the treatment the one before it named: same page, right after it, no other treatment named. */
+function continuesAbout(previous: { sentence: SentenceRef; inScope: boolean }, sentence: SentenceRef, otherPattern: string | undefined): boolean {
+  if (!previous.inScope || previous.sentence.document !== sentence.document || previous.sentence.page !== sentence.page) return false;
+  if (ANY_TREATMENT.test(sentence.text)) return false;
+  return !(otherPattern && regex(otherPattern).test(sentence.text));
+}
+
 /**
  * Fills the placeholders a pattern may use: {request} (any word naming the requested treatment, so a count can be
- * tied to the treatment it counts: "12 chiropractic visits" beside "24 PT visits") and {date} (a date, captured as `date`).
+ * tied to the treatment it counts: "12 chiropractic visits" beside "24 PT visits"), {class} (a word naming the requested
+ * treatment or its class: "therapy" for physical therapy) and {date} (a date, captured as `date`).
  */
 const filled = new WeakMap<FactDefinition, Map<string, FactDefinition>>();
 
-function withPlaceholders(def: FactDefinition, requestPattern: string | undefined): FactDefinition {
+function withPlaceholders(def: FactDefinition, requestPattern: string | undefined, classPattern: string | undefined): FactDefinition {
   const lists = [def.positive, def.negative, def.numberPatterns];
   if (!lists.some((list) => list?.some((p) => p.includes("{")))) return def;
-  const key = requestPattern ?? "";
+  const key = `${requestPattern ?? ""}\u0000${classPattern ?? ""}`;
   const cached = filled.get(def)?.get(key);
   if (cached) return cached;
-  const result = fillPlaceholders(def, requestPattern);
+  const result = fillPlaceholders(def, requestPattern, classPattern);
   if (!filled.has(def)) filled.set(def, new Map());
   const perDef = filled.get(def)!;
   if (perDef.size > 200) perDef.clear();
@@ -163,9 +197,14 @@ function withPlaceholders(def: FactDefinition, requestPattern: string | undefine
   return result;
 }
 
-function fillPlaceholders(def: FactDefinition, requestPattern: string | undefined): FactDefinition {
+function fillPlaceholders(def: FactDefinition, requestPattern: string | undefined, classPattern: string | undefined): FactDefinition {
   const fill = (list: string[] | undefined) =>
-    list?.map((p) => p.replaceAll("{request}", requestPattern ? `(?:${requestPattern})` : "(?!)").replaceAll("{date}", `(?<date>${DATE_PATTERN})`));
+    list?.map((p) =>
+      p
+        .replaceAll("{request}", requestPattern ? `(?:${requestPattern})` : "(?!)")
+        .replaceAll("{class}", classPattern ? `(?:${classPattern})` : "(?!)")
+        .replaceAll("{date}", `(?<date>${DATE_PATTERN})`),
+    );
   const out: FactDefinition = { ...def };
   if (def.positive) out.positive = fill(def.positive)!;
   if (def.negative) out.negative = fill(def.negative)!;
@@ -266,9 +305,17 @@ function aggregate(def: FactDefinition, mentions: FactMention[]): Fact | undefin
 
 const AGE = /\b(\d{2})[- ]year[- ]old\b|\byear (\d{2}) old\b|\baged? (\d{2})\b|\b(\d{2}) ?(?:yo|y\/o)\b/i;
 const SEX = /\b(male|female|man|woman|gentleman|lady)\b/i;
-const INJURY = new RegExp(`\\b(?:date of injury|DOI|injured(?: \\w+){0,8}? on|injury (?:on|of)|injured in (?:a|an) [^.]{0,60}? on|industrial injury on|work injury on)\\s*(?:of|on|was|:)?\\s*(${DATE_PATTERN})`, "i");
+const INJURY = new RegExp(`\\b(?:date of injury|DOI|injured(?: \\w+){0,8}? on|injury (?:on|of)|injured in (?:a|an) [^.]{0,60}? on|industrial injury on|work injury on|injured)\\s*(?:of|on|was|:)?\\s*(${DATE_PATTERN})`, "i");
 const INJURY_LOOSE = new RegExp(`\\b(?:injur(?:ed|y)|accident|collision|fall|fell)\\b[^.]{0,80}?\\b(?:on|in)\\s+(${DATE_PATTERN})`, "i");
-const NOTE_DATE = new RegExp(`\\b(?:dated|date of (?:service|exam(?:ination)?|visit)|dos|seen on|visit (?:of|on)|report (?:of|dated)|on)\\s*:?\\s*(${DATE_PATTERN})`, "gi");
+const NOTE_DATE = new RegExp(
+  `\\b(?:dated|date of (?:service|exam(?:ination)?|visit)|dos|(?:seen|examined|evaluated|re-?evaluated)(?: again)?(?: on)?|(?:exam(?:ination)?|evaluation|visit|(?:progress |office |clinic |follow[- ]up )?(?:note|report)|PR-?2|consultation)(?: (?:of|on|dated|from))?|on)\\s*:?\\s*(${DATE_PATTERN})`,
+  "gi",
+);
+/** A date written before the visit it names: "at the 3/4/2015 visit", "per the 10/20/2014 pain management note". */
+const NOTE_DATE_BEFORE = new RegExp(
+  `\\bthe\\s+(${DATE_PATTERN})\\s+(?:[\\w-]+\\s+){0,2}?(?:visit|exam(?:ination)?|evaluation|re-?evaluation|note|report|appointment|follow[- ]?up|consult(?:ation)?|PR-?2)\\b`,
+  "gi",
+);
 
 /** Reads age, sex, date of injury and the date of the latest report from the case text. */
 export function extractCaseFacts(records: RecordText[]): CaseFacts {
@@ -292,7 +339,7 @@ export function extractCaseFacts(records: RecordText[]): CaseFacts {
           if (d) facts.dateOfInjury = d;
         }
       }
-      for (const m of page.matchAll(NOTE_DATE)) {
+      for (const m of [...page.matchAll(NOTE_DATE), ...page.matchAll(NOTE_DATE_BEFORE)]) {
         const d = parseUsDate(m[1]!);
         if (d && (!facts.dateOfInjury || d > facts.dateOfInjury) && (!latest || d > latest)) latest = d;
       }

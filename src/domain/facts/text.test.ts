@@ -21,6 +21,10 @@ describe("isNegated", () => {
     ["Positive straight leg raise on the left at 40 degrees.", "straight leg raise", false],
     ["She has spasm over the trapezii.", "spasm", false],
     ["The right ankle reflex was absent, with decreased sensation over the lateral foot.", "decreased sensation", false],
+    ["Grip strength improved from 20 to 45 lbs, wrist swelling resolved and she types for an hour.", "improved from 20", false],
+    ["Positive Tinel sign at the elbow, Phalen test negative.", "Tinel sign", false],
+    ["Straight leg raise, negative.", "Straight leg raise", true],
+    ["His radicular symptoms, which have since resolved, were treated with an injection.", "radicular symptoms", true],
   ] as const)("in %j, %s negated is %s", (sentence, term, expected) => {
     expect(negated(sentence, term)).toBe(expected);
   });
@@ -48,5 +52,10 @@ describe("splitSentences", () => {
       "PLAN:",
       "Continue HEP.",
     ]);
+  });
+
+  it("ends a sentence at PT written in capitals (physical therapy) but not at Pt. for patient", () => {
+    const sentences = splitSentences("She improved with PT. On 9/8/2014 she fell. Pt. reports pain.").map((s) => s.text);
+    expect(sentences).toEqual(["She improved with PT.", "On 9/8/2014 she fell.", "Pt. reports pain."]);
   });
 });

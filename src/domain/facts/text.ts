@@ -19,7 +19,8 @@ export function splitSentences(text: string): Sentence[] {
     if (ch === "." || ch === "?" || ch === "!" || ch === ";") {
       const next = text[i + 1];
       if (next !== undefined && !/\s/.test(next)) continue; // 4.5, e.g.x
-      if (ch === "." && ABBREVIATIONS.test(text.slice(Math.max(0, i - 6), i + 1))) continue;
+      // "PT." in capitals is physical therapy ending a sentence, not "pt." for patient.
+      if (ch === "." && ABBREVIATIONS.test(text.slice(Math.max(0, i - 6), i + 1)) && !/\bPTs?\.$/.test(text.slice(Math.max(0, i - 4), i + 1))) continue;
       const rest = text.slice(i + 1);
       const nextWord = /^\s*(\S)/.exec(rest);
       if (ch === "." && nextWord && /[a-z0-9]/.test(nextWord[1]!) && !/\n\s*\n/.test(rest.slice(0, 4))) continue;
@@ -54,6 +55,9 @@ function nearestCue(before: string): number | undefined {
   }
 }
 
+/** Words that may stand between a comma and a trailing negation cue without giving the cue a subject of its own. */
+const AFTER_COMMA_FUNCTION_WORDS = /\b(?:which|that|and|it|they|this|these|has|have|had|is|are|was|were|been|now|since|then|completely|fully|largely|entirely|also|still|all|both|subsequently|reportedly)\b/gi;
+
 /** Whether the match at [start, end) in a sentence is negated ("no flare-up", "flare-up is not documented"). */
 export function isNegated(sentence: string, start: number, end: number): boolean {
   const before = sentence.slice(Math.max(0, start - 80), start);
@@ -65,7 +69,13 @@ export function isNegated(sentence: string, start: number, end: number): boolean
     if (!CLAUSE_BREAK.test(afterCue)) return true;
   }
   const after = sentence.slice(end, end + 60);
-  return NEGATION_AFTER.test(after) && !/^[^.;]{0,40}?\b(?:but|however)\b/i.test(after.split(/\b(?:not|absent|denied|negative|ruled|unremarkable|resolved)\b/i)[0] ?? "");
+  if (!NEGATION_AFTER.test(after)) return false;
+  const lead = after.split(/\b(?:not|absent|denied|negative|ruled|unremarkable|resolved)\b/i)[0] ?? "";
+  if (/^[^.;]{0,40}?\b(?:but|however)\b/i.test(lead)) return false;
+  // After a comma, a cue with a subject of its own belongs to a new clause: in "flexion improved from 95 to 125 degrees,
+  // quad lag resolved" only the lag resolved; in "straight leg raise, negative" or ", which has resolved" the cue reaches back.
+  const tail = lead.includes(",") ? lead.slice(lead.lastIndexOf(",") + 1) : "";
+  return !/[a-z]/i.test(tail.replace(AFTER_COMMA_FUNCTION_WORDS, ""));
 }
 
 /** Whether the sentence speaks of something hoped for or asked, not something that happened ("to improve", "requested"). */

@@ -31,6 +31,11 @@ export type FactDefinition = {
    * requestLevels: the sentence must name a spinal level of the request ("L4-5", "L4-L5", "L4/5").
    */
   scope?: "any" | "request" | "requestClass" | "requestLevels";
+  /**
+   * With a scope: the sentence right after one in scope counts too when it names no other treatment, as records often
+   * report a drug's effect in the next sentence ("Gabapentin was started in May. Burning is down from 8/10 to 4/10.").
+   */
+  carryOver?: boolean;
   /** Sentences matching any of these are skipped for this fact (plans, requests, goals). */
   skipSentences?: string[];
   /** Keep mentions phrased as plans or requests (skipped by default). */

@@ -32,6 +32,8 @@ function test(pattern: RegExp | null, text: string): boolean {
 function longestTerm(pattern: RegExp | null, text: string): number {
   if (!pattern) return 0;
   pattern.lastIndex = 0;
+  if (!pattern.test(text)) return 0;
+  pattern.lastIndex = 0;
   let longest = 0;
   for (const m of text.matchAll(pattern)) longest = Math.max(longest, m[0].length);
   return longest;

@@ -153,7 +153,9 @@ export function draftItem(
   for (const generic of new Set([request.name ?? "", ...(request.ingredients ?? []).map((i) => i.name)])) requestTerms.push(...(names.byGeneric.get(generic) ?? []));
   const classTerms = [...(entry.classTerms ?? [])];
   if (request.drugClass && !request.isCompound) classTerms.push(...(names.byClass.get(request.drugClass) ?? []));
-  const facts: FactSet = extractFacts(documents, factsUsedBy(kb, entry), requestTerms, classTerms, caseFacts, request.levels ?? []);
+  const own = new Set(requestTerms.map((t) => t.toLowerCase()));
+  const otherTerms = [...names.byGeneric.values()].flat().filter((t) => !own.has(t.toLowerCase()));
+  const facts: FactSet = extractFacts(documents, factsUsedBy(kb, entry), requestTerms, classTerms, caseFacts, request.levels ?? [], otherTerms);
   const ctx = { facts, request, caseFacts };
   const results = entry.criteria.map((criterion) => evaluateCriterion(criterion, ctx));
   const blocking = results.filter(blocksApproval);
