@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractCaseFacts, extractFacts } from "./extract.ts";
+import { extractCaseFacts, extractFacts, requiredLiterals } from "./extract.ts";
 import type { FactDefinition } from "./types.ts";
 
 const page = (text: string) => [{ document: "Case summary", pages: [text] }];
@@ -40,5 +40,44 @@ describe("extractFacts: durations", () => {
   it("reads an interval counted back from the report (2 months ago)", () => {
     expect(weeks("He strained his back 2 months ago.")).toBeCloseTo(8.7, 1);
     expect(weeks("The pain began a year ago.")).toBe(52);
+  });
+});
+
+describe("requiredLiterals", () => {
+  it("never rules out a sentence that a knowledge-base pattern matches", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { loadKnowledgeBase } = await import("../../adapters/knowledge/load-knowledge-base.ts");
+    const { sharedFixture } = await import("../../../test/fixtures/shared.ts");
+    const { splitSentences } = await import("./text.ts");
+    const kb = loadKnowledgeBase();
+    const cases: { caseSummary: string }[] = [
+      ...JSON.parse(readFileSync(sharedFixture("dev-cases.json"), "utf8")),
+      ...JSON.parse(readFileSync(new URL("../../../test/fixtures/cases/held-out.json", import.meta.url), "utf8")),
+    ];
+    const sentences = cases.flatMap((c) => splitSentences(c.caseSummary).map((s) => s.text));
+    const patterns = kb.facts.flatMap((f) => [...(f.positive ?? []), ...(f.negative ?? []), ...(f.numberPatterns ?? []), ...(f.skipSentences ?? [])]).filter((p) => !p.includes("{"));
+    const missed: string[] = [];
+    let checked = 0;
+    for (const pattern of patterns) {
+      const literals = requiredLiterals(pattern);
+      if (!literals) continue;
+      const re = new RegExp(pattern, "i");
+      for (const sentence of sentences) {
+        if (!re.test(sentence)) continue;
+        checked++;
+        if (!literals.some((l) => sentence.toLowerCase().includes(l))) missed.push(`${pattern} ⟂ ${sentence}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+    expect(missed).toEqual([]);
+  });
+
+  it("finds the words a match must contain, and gives up where nothing is certain", () => {
+    expect(requiredLiterals("\\bflare[- ]?ups?\\b")).toEqual(["flare"]);
+    expect(requiredLiterals("(\\d+|one|two) (?:prior )?visits")).toEqual(["visits"]);
+    expect(requiredLiterals("\\b(?:decreased|diminished)\\s+(?:sensation)?")).toEqual(["decreased", "diminished"]);
+    expect(requiredLiterals("\\bHEP\\b|\\bhome exercise")).toEqual(["hep", "home exercise"]);
+    expect(requiredLiterals("\\b\\d+/10\\b")).toBeNull();
+    expect(requiredLiterals("(?:pain )?(?:relief)?")).toBeNull();
   });
 });

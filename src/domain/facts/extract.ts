@@ -4,7 +4,7 @@ import { readNumber } from "../requests/parse-request.ts";
 import { isHypothetical, isNegated, splitSentences } from "./text.ts";
 import type { CaseFacts, Fact, FactDefinition, FactMention, FactSet, RecordText } from "./types.ts";
 
-type SentenceRef = { text: string; start: number; document: string; page: number; date?: PlainDate };
+type SentenceRef = { text: string; start: number; document: string; page: number; date?: PlainDate; lower?: string };
 
 const splitCache = new WeakMap<RecordText[], SentenceRef[]>();
 
@@ -49,10 +49,17 @@ function escapeRegex(text: string): string {
 
 /** A pattern that finds any of the given terms as whole words. */
 export function termsPattern(terms: string[]): string | undefined {
+  const key = terms.join("\u0000");
+  if (termsPatterns.has(key)) return termsPatterns.get(key);
   const clean = terms.filter((t) => t.trim().length > 1);
-  if (clean.length === 0) return undefined;
-  return `(?<![A-Za-z])(?:${clean.sort((a, b) => b.length - a.length).map(escapeRegex).join("|")})(?![A-Za-z])`;
+  const pattern = clean.length === 0 ? undefined : `(?<![A-Za-z])(?:${clean.sort((a, b) => b.length - a.length).map(escapeRegex).join("|")})(?![A-Za-z])`;
+  if (termsPatterns.size > 5000) termsPatterns.clear();
+  termsPatterns.set(key, pattern);
+  return pattern;
 }
+
+/** Term lists recur from item to item (the same drug, the same class): their patterns are built once. */
+const termsPatterns = new Map<string, string | undefined>();
 
 /** A pattern that finds any of the given spinal levels however written: "L4-5", "L4-L5", "L4/5", "L4 - 5"; "L5-S1", "L5/S1". */
 export function levelsPattern(levels: string[]): string | undefined {
@@ -231,9 +238,162 @@ function elapsedMentions(def: FactDefinition, sentence: SentenceRef, asOf: Plain
   return out;
 }
 
+const literalCache = new Map<string, string[] | null>();
+
+/**
+ * Words any match of a pattern must contain, lower-cased: for each top-level alternative, the literal run it starts
+ * with (at least 3 letters, minus a last letter made optional by a quantifier). Null when an alternative has none,
+ * so the pattern is always tried. A sentence holding none of the words cannot match, and the pattern is skipped.
+ */
+export function requiredLiterals(pattern: string): string[] | null {
+  const cached = literalCache.get(pattern);
+  if (cached !== undefined) return cached;
+  const alternatives: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === "\\") i++;
+    else if (inClass) inClass = ch !== "]";
+    else if (ch === "[") inClass = true;
+    else if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if (ch === "|" && depth === 0) {
+      alternatives.push(pattern.slice(from, i));
+      from = i + 1;
+    }
+  }
+  alternatives.push(pattern.slice(from));
+  const literals: string[] = [];
+  let result: string[] | null = literals;
+  for (const alternative of alternatives) {
+    const found = sequenceLiterals(alternative);
+    if (!found) {
+      result = null;
+      break;
+    }
+    literals.push(...found);
+  }
+  literalCache.set(pattern, result);
+  return result;
+}
+
+/** Where the group opening at `open` closes (the index of its ")"), or -1. */
+function closingParen(text: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "\\") i++;
+    else if (inClass) inClass = ch !== "]";
+    else if (ch === "[") inClass = true;
+    else if (ch === "(") depth++;
+    else if (ch === ")" && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** The length of a quantifier at `at` ("?", "*", "{0,2}", with a lazy "?"), and whether it makes the atom optional. */
+function quantifierAt(text: string, at: number): { length: number; optional: boolean } {
+  const q = /^(?:[?*+]|\{(\d+)(?:,\d*)?\})\??/.exec(text.slice(at));
+  if (!q) return { length: 0, optional: false };
+  const optional = q[0][0] === "?" || q[0][0] === "*" || (q[1] !== undefined && Number(q[1]) === 0);
+  return { length: q[0].length, optional };
+}
+
+/**
+ * Literal text every match of one alternative must contain: its longest mandatory literal run (3+ letters), or,
+ * failing that, the literals of a mandatory group. Null when nothing is certain.
+ */
+function sequenceLiterals(alternative: string): string[] | null {
+  let best = "";
+  let groupLiterals: string[] | null = null;
+  let run = "";
+  const endRun = () => {
+    if (run.replace(/[^a-z]/g, "").length > best.replace(/[^a-z]/g, "").length) best = run;
+    run = "";
+  };
+  let i = 0;
+  while (i < alternative.length) {
+    const ch = alternative[i]!;
+    if (ch === "\\") {
+      const escaped = alternative[i + 1] ?? "";
+      const zeroWidth = escaped === "b" || escaped === "B";
+      const literal = /[^A-Za-z0-9]/.test(escaped) && escaped !== "";
+      const q = quantifierAt(alternative, i + 2);
+      if (zeroWidth) {
+        i += 2;
+        continue;
+      }
+      if (literal && !q.optional && q.length === 0) run += escaped.toLowerCase();
+      else endRun();
+      i += 2 + q.length;
+      continue;
+    }
+    if (ch === "[") {
+      let j = i + 1;
+      while (j < alternative.length && alternative[j] !== "]") j += alternative[j] === "\\" ? 2 : 1;
+      endRun();
+      i = j + 1 + quantifierAt(alternative, j + 1).length;
+      continue;
+    }
+    if (ch === "(") {
+      const close = closingParen(alternative, i);
+      if (close < 0) return null;
+      const head = alternative.slice(i, i + 4);
+      const q = quantifierAt(alternative, close + 1);
+      endRun();
+      if (!/^\(\?(?:=|!|<=|<!)/.test(head) && !q.optional && !groupLiterals) {
+        const content = alternative.slice(i, close).replace(/^\((?:\?:|\?<[A-Za-z]\w*>)?/, "");
+        groupLiterals = requiredLiterals(content);
+      }
+      i = close + 1 + q.length;
+      continue;
+    }
+    if (ch === "^" || ch === "$") {
+      i++;
+      continue;
+    }
+    if (ch === "." || ch === "|" || ch === ")") {
+      endRun();
+      i++;
+      continue;
+    }
+    const q = quantifierAt(alternative, i + 1);
+    if (q.length > 0 && q.optional) {
+      endRun();
+      i += 1 + q.length;
+      continue;
+    }
+    if (q.length > 0) {
+      // "s+": the letter is there at least once, but what follows it may not be adjacent.
+      run += ch.toLowerCase();
+      endRun();
+      i += 1 + q.length;
+      continue;
+    }
+    run += ch.toLowerCase();
+    i++;
+  }
+  endRun();
+  if (best.replace(/[^a-z]/g, "").length >= 3) return [best];
+  return groupLiterals;
+}
+
+/** Whether a sentence can match a pattern at all (see requiredLiterals). */
+function mayMatch(pattern: string, sentence: SentenceRef): boolean {
+  const literals = requiredLiterals(pattern);
+  if (!literals) return true;
+  sentence.lower ??= sentence.text.toLowerCase();
+  const lower = sentence.lower;
+  return literals.some((l) => lower.includes(l));
+}
+
 function findingMentions(def: FactDefinition, sentence: SentenceRef): FactMention[] {
   const out: FactMention[] = [];
   for (const p of def.negative ?? []) {
+    if (!mayMatch(p, sentence)) continue;
     const m = regex(p).exec(sentence.text);
     if (m) {
       out.push({ value: false, evidence: span(sentence, m.index, m.index + m[0].length) });
@@ -241,6 +401,7 @@ function findingMentions(def: FactDefinition, sentence: SentenceRef): FactMentio
     }
   }
   for (const p of def.positive ?? []) {
+    if (!mayMatch(p, sentence)) continue;
     const m = regex(p).exec(sentence.text);
     if (!m) continue;
     const negated = isNegated(sentence.text, m.index, m.index + m[0].length);
@@ -254,6 +415,7 @@ function findingMentions(def: FactDefinition, sentence: SentenceRef): FactMentio
 function numberMentions(def: FactDefinition, sentence: SentenceRef): FactMention[] {
   const out: FactMention[] = [];
   for (const p of def.numberPatterns ?? []) {
+    if (!mayMatch(p, sentence)) continue;
     const r = regex(p);
     for (const m of sentence.text.matchAll(r)) {
       const raw = m.groups?.n ?? m[1];

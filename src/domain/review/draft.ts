@@ -154,8 +154,10 @@ export function draftItem(
   const classTerms = [...(entry.classTerms ?? [])];
   if (request.drugClass && !request.isCompound) classTerms.push(...(names.byClass.get(request.drugClass) ?? []));
   const own = new Set(requestTerms.map((t) => t.toLowerCase()));
-  const otherTerms = [...names.byGeneric.values()].flat().filter((t) => !own.has(t.toLowerCase()));
-  const facts: FactSet = extractFacts(documents, factsUsedBy(kb, entry), requestTerms, classTerms, caseFacts, request.levels ?? [], otherTerms);
+  const used = factsUsedBy(kb, entry);
+  // Other drugs' names matter only to facts that carry a finding over to the next sentence.
+  const otherTerms = used.some((f) => f.carryOver) ? [...names.byGeneric.values()].flat().filter((t) => !own.has(t.toLowerCase())) : [];
+  const facts: FactSet = extractFacts(documents, used, requestTerms, classTerms, caseFacts, request.levels ?? [], otherTerms);
   const ctx = { facts, request, caseFacts };
   const results = entry.criteria.map((criterion) => evaluateCriterion(criterion, ctx));
   const blocking = results.filter(blocksApproval);
