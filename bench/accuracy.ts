@@ -1,5 +1,5 @@
 // The draft engine's accuracy on cases with known outcomes: the development cases (test/fixtures/shared/dev-cases.json)
-// and the cases the project wrote itself (test/fixtures/cases/*.json, same shape). Prints agreement, balanced accuracy
+// and the cases the project wrote itself (test/fixtures/cases/*.json, same shape; each file is reported on its own). Prints agreement, balanced accuracy
 // (the mean of uphold and overturn recall), treatment-family and guideline-source agreement, and every miss.
 // Usage: npm run bench:accuracy [-- --verbose] [-- id-or-family ...]
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -26,10 +26,7 @@ function load(file: string): LabelledCase[] {
 const sets: { name: string; cases: LabelledCase[] }[] = [{ name: "dev-cases", cases: load(sharedFixture("dev-cases.json")) }];
 const ownDir = join(import.meta.dirname, "../test/fixtures/cases");
 if (existsSync(ownDir)) {
-  const own = readdirSync(ownDir)
-    .filter((f) => f.endsWith(".json"))
-    .flatMap((f) => load(join(ownDir, f)));
-  if (own.length > 0) sets.push({ name: "own cases", cases: own });
+  for (const file of readdirSync(ownDir).filter((f) => f.endsWith(".json")).sort()) sets.push({ name: file.replace(/\.json$/, ""), cases: load(join(ownDir, file)) });
 }
 
 /** A coarse key for a guideline source: the ACOEM chapter number, or the MTUS part named. */

@@ -12,26 +12,27 @@ export const RecordBody = z.object({
   pages: z.array(z.string()).optional(),
 });
 
-/** The input of `openimr draft` and POST /drafts: one case. */
-export const DraftInputBody = z
-  .object({
-    id: z.string().optional(),
-    caseSummary: z.string().default(""),
-    requestDate: isoDate.optional(),
-    items: z
-      .array(
-        z.object({
-          request: z.string().trim().min(1, "a disputed item needs its request as written"),
-          claimsAdministratorGuideline: z.string().optional(),
-        }),
-      )
-      .min(1, "a case needs at least one disputed item"),
-    records: z.array(RecordBody).optional(),
-  })
-  .refine((c) => c.caseSummary.trim().length > 0 || (c.records?.length ?? 0) > 0, {
-    message: "give a caseSummary or at least one record",
-    path: ["caseSummary"],
-  });
+/** The fields of one case to draft; record files given beside it (`draft --records`) count as its records. */
+export const DraftCaseFields = z.object({
+  id: z.string().optional(),
+  caseSummary: z.string().default(""),
+  requestDate: isoDate.optional(),
+  items: z
+    .array(
+      z.object({
+        request: z.string().trim().min(1, "a disputed item needs its request as written"),
+        claimsAdministratorGuideline: z.string().optional(),
+      }),
+    )
+    .min(1, "a case needs at least one disputed item"),
+  records: z.array(RecordBody).optional(),
+});
+
+/** The input of `openimr draft` and POST /drafts: one case, with a case summary or at least one record. */
+export const DraftInputBody = DraftCaseFields.refine((c) => c.caseSummary.trim().length > 0 || (c.records?.length ?? 0) > 0, {
+  message: "give a caseSummary or at least one record",
+  path: ["caseSummary"],
+});
 
 export type DraftInputBodyType = z.infer<typeof DraftInputBody>;
 
@@ -39,7 +40,9 @@ export type DraftInputBodyType = z.infer<typeof DraftInputBody>;
 export function toDraftInput(body: DraftInputBodyType): DraftInput {
   const input: DraftInput = {
     caseSummary: body.caseSummary,
-    items: body.items.map((i) => (i.claimsAdministratorGuideline ? { request: i.request, claimsAdministratorGuideline: i.claimsAdministratorGuideline } : { request: i.request })),
+    items: body.items.map((i) =>
+      i.claimsAdministratorGuideline ? { request: i.request, claimsAdministratorGuideline: i.claimsAdministratorGuideline } : { request: i.request },
+    ),
     records: (body.records ?? []).map((r) => ({
       document: r.title,
       ...(r.date ? { date: r.date } : {}),

@@ -363,7 +363,7 @@ describe("engine capabilities used by the physical medicine entries", () => {
     expect(stated.get("weeksSince")!.value).toBeCloseTo(26.1, 1);
   });
 
-  it("ties a count to the requested treatment with the {request} placeholder", () => {
+  it("ties a count to the requested treatment with the {request} slot", () => {
     const defs: FactDefinition[] = [{ id: "count", description: "test", kind: "number", numberPatterns: ["\\b(\\d+)\\s+{request}\\s+visits"] }];
     const facts = extractFacts([{ document: "note", pages: ["He had 24 PT visits and 12 chiropractic visits."] }], defs, ["chiropractic"], [], {});
     expect(facts.get("count")!.value).toBe(12);

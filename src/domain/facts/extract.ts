@@ -87,7 +87,7 @@ const SINCE_YEAR =
   /\b(?:since|started(?: in)?|began(?: in)?|beginning in|starting in)\s+(?:(early|the (?:beginning|start) of|mid-?|the middle of|late|the end of)\s*)?((?:19|20)\d{2})\b(?![/-]\d)/i;
 
 /** Reads "for 6 months", "since 6/2013", "started around 9/22/2014", "for several months" as weeks before the sentence's date. */
-function durationWeeks(text: string, asOf: PlainDate | undefined): { weeks: number; start: number; end: number } | undefined {
+function durationWeeks(text: string, asOf: PlainDate | undefined): { weeks: number; start: number; end: number; vague?: boolean } | undefined {
   const exact = /\b(?:for|x|over|past|last|since|about|approximately|nearly|almost|more than|at least|over the)\s*(?:the\s+)?(?:past\s+|last\s+)?(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)\s*(?:\+\s*)?(day|week|month|year)s?\b/i.exec(text);
   if (exact) {
     const n = readNumber(exact[1]!) ?? (/several|many/i.test(exact[1]!) ? 3 : undefined);
@@ -115,7 +115,7 @@ function durationWeeks(text: string, asOf: PlainDate | undefined): { weeks: numb
   }
   for (const [pattern, weeks] of VAGUE_DURATIONS) {
     const m = pattern.exec(text);
-    if (m) return { weeks, start: m.index, end: m.index + m[0].length };
+    if (m) return { weeks, start: m.index, end: m.index + m[0].length, vague: true };
   }
   return undefined;
 }
@@ -144,7 +144,7 @@ export function extractFacts(
   const classPattern = termsPattern([...requestTerms, ...classTerms]);
   const otherPattern = termsPattern(otherTreatmentTerms);
   for (const listed of definitions) {
-    const def = withPlaceholders(listed, requestPattern, classPattern);
+    const def = withPatternSlots(listed, requestPattern, classPattern);
     const scopePattern =
       def.scope === "request" ? requestPattern : def.scope === "requestClass" ? classPattern : def.scope === "requestLevels" ? levelsPattern(requestLevels) : undefined;
     if (def.scope && def.scope !== "any" && !scopePattern) continue;
@@ -164,10 +164,12 @@ export function extractFacts(
         if (regex(DEFAULT_SKIP).test(sentence.text) && !/\b(?:since|for|started|began|been)\b/i.test(sentence.text)) continue;
         const asOf = sentence.date ?? caseFacts.referenceDate;
         const d = durationWeeks(sentence.text, asOf);
-        if (d) mentions.push({ value: Math.round(d.weeks * 10) / 10, evidence: span(sentence, d.start, d.end) });
+        if (d) mentions.push({ value: Math.round(d.weeks * 10) / 10, evidence: span(sentence, d.start, d.end), ...(d.vague ? { vague: true } : {}) });
       }
     }
-    const fact = aggregate(def, mentions);
+    // A stated date or number of weeks outweighs "chronic" or "for months" elsewhere in the records.
+    const exact = mentions.filter((m) => !m.vague);
+    const fact = aggregate(def, exact.length > 0 && exact.length < mentions.length ? exact : mentions);
     if (fact) facts.set(def.id, fact);
   }
   return facts;
@@ -184,19 +186,19 @@ function continuesAbout(previous: { sentence: SentenceRef; inScope: boolean }, s
 }
 
 /**
- * Fills the placeholders a pattern may use: {request} (any word naming the requested treatment, so a count can be
+ * Fills the slots a pattern may use: {request} (any word naming the requested treatment, so a count can be
  * tied to the treatment it counts: "12 chiropractic visits" beside "24 PT visits"), {class} (a word naming the requested
  * treatment or its class: "therapy" for physical therapy) and {date} (a date, captured as `date`).
  */
 const filled = new WeakMap<FactDefinition, Map<string, FactDefinition>>();
 
-function withPlaceholders(def: FactDefinition, requestPattern: string | undefined, classPattern: string | undefined): FactDefinition {
+function withPatternSlots(def: FactDefinition, requestPattern: string | undefined, classPattern: string | undefined): FactDefinition {
   const lists = [def.positive, def.negative, def.numberPatterns];
   if (!lists.some((list) => list?.some((p) => p.includes("{")))) return def;
   const key = `${requestPattern ?? ""}\u0000${classPattern ?? ""}`;
   const cached = filled.get(def)?.get(key);
   if (cached) return cached;
-  const result = fillPlaceholders(def, requestPattern, classPattern);
+  const result = fillPatternSlots(def, requestPattern, classPattern);
   if (!filled.has(def)) filled.set(def, new Map());
   const perDef = filled.get(def)!;
   if (perDef.size > 200) perDef.clear();
@@ -204,7 +206,7 @@ function withPlaceholders(def: FactDefinition, requestPattern: string | undefine
   return result;
 }
 
-function fillPlaceholders(def: FactDefinition, requestPattern: string | undefined, classPattern: string | undefined): FactDefinition {
+function fillPatternSlots(def: FactDefinition, requestPattern: string | undefined, classPattern: string | undefined): FactDefinition {
   const fill = (list: string[] | undefined) =>
     list?.map((p) =>
       p

@@ -42,7 +42,12 @@ export type FactDefinition = {
   keepHypothetical?: boolean;
 };
 
-export type FactMention = { value: boolean | number; evidence: EvidenceSpan };
+export type FactMention = {
+  value: boolean | number;
+  evidence: EvidenceSpan;
+  /** A duration read from words such as "chronic" or "for months" rather than a date or a number. */
+  vague?: boolean;
+};
 
 export type Fact = {
   id: string;

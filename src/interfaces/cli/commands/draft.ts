@@ -8,7 +8,7 @@ import { renderLetterHtml } from "../../../domain/letter/render-html.ts";
 import { letterFromDraft } from "../../../services/letters.ts";
 import { AppError } from "../../../services/errors.ts";
 import type { RecordsDraft } from "../../../services/records.ts";
-import { DraftInputBody, toDraftInput, zodIssues } from "../../contract.ts";
+import { DraftCaseFields, DraftInputBody, toDraftInput, zodIssues } from "../../contract.ts";
 import { parseJsonDocuments, readInput } from "../io.ts";
 
 export function registerDraft(program: Command, out: (text: string) => void): void {
@@ -45,18 +45,13 @@ Examples:
       const records = recordFiles.length > 0 ? composeRecords(config) : undefined;
       const caseFile = records ? await records.readCaseFile(recordFiles) : undefined;
       const drafts = documents.map((doc, index) => {
-        // Record files count as records for the "give a caseSummary or a record" rule: a placeholder stands in for them.
-        const withFiles =
-          caseFile && doc && typeof doc === "object"
-            ? { ...doc, records: [...(((doc as { records?: unknown[] }).records ?? []) as unknown[]), { title: "record files", text: "" }] }
-            : doc;
-        const parsed = DraftInputBody.safeParse(withFiles);
+        // With record files, the case needs no summary or inline record of its own.
+        const parsed = (caseFile ? DraftCaseFields : DraftInputBody).safeParse(doc);
         if (!parsed.success) {
           const where = documents.length > 1 ? `case ${index + 1} of ${options.input}` : options.input;
           throw new AppError("INPUT_INVALID", `${where}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`, zodIssues(parsed.error));
         }
         const input = toDraftInput(parsed.data);
-        if (caseFile) input.records = input.records?.slice(0, -1) ?? [];
         const recordsDraft = records && caseFile ? records.draftWithRecords((i) => drafting.draft(i), input, caseFile) : undefined;
         const draft = recordsDraft ?? drafting.draft(input);
         // The letter's summary comes from the records when the case gives none.
