@@ -145,6 +145,18 @@ describe("knee/shoulder MRI (ACOEM 2004 Chapters 13 and 9)", () => {
     expect(status(item, "mri-knee.suspected-derangement")).toBe("met");
   });
 
+  it("reads conservative care already given, with symptoms still there weeks after the injury, as care that has not resolved them", () => {
+    const summary = (injured: string) =>
+      `A 31-year-old male electrician injured his right knee on ${injured} kneeling in a crawl space. He has been managed with a hinged brace, meloxicam and a home exercise program. ` +
+      "At the visit on 9/22/2014 he reports that the knee catches and buckles on ladders. Exam: lateral joint line tenderness and a positive Thessaly test. The orthopedist is considering arthroscopic surgery.";
+    const weeksLater = draft(summary("7/28/2014"), "MRI right knee without contrast");
+    expect(status(weeksLater, "mri-knee.failed-conservative-care")).toBe("met");
+    expect(weeksLater.decision).toBe("Overturned");
+    const daysLater = draft(summary("9/12/2014"), "MRI right knee without contrast");
+    expect(status(daysLater, "mri-knee.failed-conservative-care")).not.toBe("met");
+    expect(daysLater.decision).toBe("Upheld");
+  });
+
   it("upholds a knee MRI for diffuse knee ache without mechanical symptoms or derangement signs", () => {
     const item = draft(
       "This 52-year-old male custodian reports right knee aching after prolonged standing since an injury on 3/3/2015. He denies locking, catching or giving way. Exam on 5/10/2015 shows full range of motion, no effusion, stable ligaments, and negative McMurray testing. He has not yet started physical therapy.",
@@ -252,6 +264,19 @@ describe("electrodiagnostic testing (EMG/NCV)", () => {
     expect(item.decision).toBe("Upheld");
     expect(item.guideline).toMatchObject({ pages: "303" });
     expect(status(item, "emg-ncv-lower.radiculopathy-not-obvious")).toBe("met");
+  });
+
+  it("upholds a repeat leg study when an earlier one is on record and nothing has changed, but not after new findings", () => {
+    const base =
+      "A 52-year-old female housekeeper who injured her back on 4/4/2012 has intermittent numbness of the right foot. Nerve conduction studies and EMG done in 6/2013 were within normal limits. ";
+    const same = draft(`${base}At the 2/2/2015 visit the foot numbness is the same as it has been for two years, and the symptoms are unchanged.`, "EMG/NCS right lower extremity");
+    expect(status(same, "emg-ncv-lower.repeat-without-change")).toBe("met");
+    expect(same.decision).toBe("Upheld");
+    const worse = draft(`${base}At the 2/2/2015 visit she has new weakness of right ankle dorsiflexion graded 4/5 and the numbness has spread to the calf.`, "EMG/NCS right lower extremity");
+    expect(status(worse, "emg-ncv-lower.repeat-without-change")).toBe("not_met");
+    expect(worse.decision).toBe("Overturned");
+    const never = draft("Injured 3/3/2014. Left leg tingling since then; she has never had an EMG. Exam on 6/6/2014 shows an absent left ankle reflex.", "EMG left lower extremity");
+    expect(status(never, "emg-ncv-lower.repeat-without-change")).toBe("not_applicable");
   });
 
   it("upholds EMG/NCV when the patient denies radiating symptoms and the examination is normal", () => {

@@ -206,6 +206,15 @@ describe("antidepressants for chronic pain", () => {
     expect(item.decision).toBe("Upheld");
     expect(status(item, "antidepressants-chronic-pain.documented-response")).toBe("not_met");
   });
+
+  it("overturns continued venlafaxine whose benefit, reported in the next sentence, includes needing less of an opioid", () => {
+    const item = draft(
+      "A 47-year-old male warehouse lead has chronic cervical radiculopathy at C7 since a 2012 injury, with numbness of the middle finger and low mood. Effexor XR was started at 37.5 mg in 9/2014 and raised to 75 mg in 10/2014. By the 1/12/2015 visit his arm pain is down from 8/10 to 5/10 and he has weaned off his oxycodone entirely.",
+      "Effexor XR 75mg #30",
+    );
+    expect(status(item, "antidepressants-chronic-pain.documented-response")).toBe("met");
+    expect(item.decision).toBe("Overturned");
+  });
 });
 
 describe("topical analgesics", () => {
@@ -251,6 +260,17 @@ describe("topical analgesics", () => {
     expect(item.guideline?.pages).toBe("56-57; 112");
     expect(status(item, "lidocaine-patch.localized-neuropathic")).toBe("met");
     expect(status(item, "lidocaine-patch.failed-first-line")).toBe("met");
+  });
+
+  it("overturns continued lidocaine patches when the first-line drugs were stopped for side effects and the patient went back to her job", () => {
+    const item = draft(
+      "A 39-year-old female cook developed post-thoracotomy neuralgia along the right T6 intercostal nerve after surgery for a work-related chest injury in 2013, with a band of burning pain and allodynia under the scar. Pregabalin up to 150 mg twice daily caused severe weight gain and swelling of the ankles, and she stopped taking duloxetine after three weeks. " +
+        "At the 10/6/2014 visit she reports that since the lidocaine patches were added in July her chest wall pain has gone from 8/10 to 3/10 and she is back to her usual restaurant job. Plan: continue Lidoderm.",
+      "Lidoderm 5% patch #30",
+    );
+    expect(status(item, "lidocaine-patch.failed-first-line")).toBe("met");
+    expect(status(item, "lidocaine-patch.documented-benefit")).toBe("met");
+    expect(item.decision).toBe("Overturned");
   });
 
   it("upholds lidocaine patches for axial low back pain with no first-line trial", () => {
@@ -347,6 +367,31 @@ describe("a medication's effect reported in the sentence after the one naming it
     expect(relief("Pregabalin was started in 10/2014. Tramadol lowers her pain from 7/10 to 3/10.")).toBeUndefined();
     expect(relief("Pregabalin was started in 10/2014. Physical therapy brought her pain from 7/10 to 3/10.")).toBeUndefined();
     expect(relief("Pregabalin was started in 10/2014. Her pain is down from 7/10 to 3/10.")).toBe(true);
+  });
+
+  it("carries the relief over when the next sentence calls the drug 'this medication' or names another drug only as one given up", () => {
+    const relief = (text: string) =>
+      extractFacts(
+        [{ document: "PR-2", pages: [text] }],
+        kb.facts.filter((f) => f.id === "requestPainRelief"),
+        ["pregabalin", "lyrica"],
+        [],
+        {},
+        [],
+        ["oxycodone", "percocet", "tramadol"],
+      ).get("requestPainRelief")?.value;
+    expect(relief("Lyrica was increased to 150 mg twice daily in March. Since then her foot pain has dropped from 8/10 to 4/10 and she tolerates this medication well.")).toBe(true);
+    expect(relief("Lyrica was increased to 150 mg twice daily in March. Her burning has gone down from 8/10 to 4/10 and she has cut back on Percocet to one a day.")).toBe(true);
+    expect(relief("Lyrica was increased to 150 mg twice daily in March. Her burning has gone down from 8/10 to 4/10 since Percocet was added.")).toBeUndefined();
+  });
+
+  it("overturns continued gabapentin whose relief and gains follow in the next sentence, which refers to it only as the medication", () => {
+    const item = draft(
+      "A 58-year-old female cashier has diabetic-pattern burning in both feet, diagnosed as a work-related tarsal tunnel neuropathy after a 2013 injury, with reduced pinprick sensation in both soles. Neurontin was begun in 11/2014 and increased to 300 mg three times daily. At the 3/3/2015 follow-up her foot pain has gone down from 8/10 to 4/10 since she got to the full dose of the medication, and she can now stand through a whole shift. Plan: continue Neurontin.",
+      "Neurontin 300mg #90",
+    );
+    expect(status(item, "gabapentin.documented-response")).toBe("met");
+    expect(item.decision).toBe("Overturned");
   });
 });
 

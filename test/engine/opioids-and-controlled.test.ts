@@ -150,6 +150,16 @@ describe("opioids: specific drugs", () => {
     expect(above.item.decision).toBe("Upheld");
   });
 
+  it("tramadol: an extended-release request without a sig is read at its once-daily dosing, within the 400 mg maximum", () => {
+    const summary =
+      "A 60-year-old female seamstress has knee osteoarthritis from a 2011 fall and has taken Ultram ER 300 mg each morning since 2013. Her knee pain is 8/10 without the medication and 4/10 with it. " +
+      "With the medication she can sew for four hours and climb the stairs to her apartment. No nausea or drowsiness is reported. Her urine drug test of 1/6/2015 matched the prescription; a CURES report was reviewed.";
+    const { item, status } = draft(summary, "Ultram ER 300mg #30");
+    expect(item.guidelineEntry).toBe("tramadol");
+    expect(status("max-daily-dose")).toBe("met");
+    expect(item.decision).toBe("Overturned");
+  });
+
   it("oxycodone: overturned with monitoring and benefit; upheld when the long-acting form is ordered as needed", () => {
     const summary =
       "The patient has been maintained on oxycodone 10 mg TID for the past year for failed back surgery syndrome. Pain 8/10 off medications and 4/10 on medications. " +
@@ -273,6 +283,17 @@ describe("sleep aids", () => {
     const { item, status } = draft("He has used Ambien nightly for 8 months. Sleep is poor.", "Ambien 10mg #30 with 2 refills", "2015-03-02");
     expect(status("short-term-use")).toBe("not_met");
     expect(status("sleep-evaluation")).toBe("not_documented");
+    expect(item.decision).toBe("Upheld");
+  });
+
+  it("upholds a hypnotic refilled since at least a date over a year back when the records say the insomnia is not described", () => {
+    const { item, status } = draft(
+      "The 2/2/2015 report lists Lunesta 3 mg nightly, which has been refilled monthly since at least 10/2013. She says the pills help her sleep. The notes contain no documentation of her sleep latency, night wakings, hours slept, daytime sleepiness or sleep hygiene.",
+      "Lunesta 3mg #30",
+      "2015-02-10",
+    );
+    expect(status("short-term-use")).toBe("not_met");
+    expect(status("sleep-evaluation")).toBe("not_met");
     expect(item.decision).toBe("Upheld");
   });
 });

@@ -90,6 +90,24 @@ describe("physical therapy for chronic pain (MTUS Chronic Pain, Physical Medicin
     const listed = draft("Since her 2013 injury she completed 8 massage therapy visits and 4 physical therapy visits.", "Physical therapy x 6 visits neck");
     expect(listed.criteria.find((c) => c.id.endsWith(".visit-count"))!.value).toBe(10);
   });
+
+  it("counts visits written as an ordinal or as 'n of m' and overturns the rest of a short course after measured gains", () => {
+    const item = draft(
+      "A 41-year-old cashier strained her neck on 1/12/2015, with pain into the right trapezius. " +
+        "Her occupational therapy progress note at the 5th session, dated 3/3/2015, records neck rotation improved from 40 to 70 degrees and that she has returned to full duty. " +
+        "She does stretches at home daily. The provider asks for 4 additional visits.",
+      "Occupational therapy x 4 cervical spine",
+    );
+    expect(statuses(item)).toMatchObject({ "visit-count": "met", "functional-improvement": "met" });
+    expect(item.criteria.find((c) => c.id.endsWith(".visit-count"))!.value).toBe(9);
+    expect(item.decision).toBe("Overturned");
+    const fraction = draft(
+      "Injured 6/6/2014. She has completed 7 of 8 authorized physical therapy visits with pain unchanged and no functional gains.",
+      "Physical therapy x 6 lumbar spine",
+    );
+    expect(fraction.criteria.find((c) => c.id.endsWith(".visit-count"))!.value).toBe(13);
+    expect(fraction.decision).toBe("Upheld");
+  });
 });
 
 describe("chiropractic/manual therapy (MTUS Chronic Pain, Manual therapy & manipulation pp. 58-60)", () => {

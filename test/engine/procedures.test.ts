@@ -72,6 +72,15 @@ describe("epidural steroid injection", () => {
     expect(item.rationale).toMatch(/is medically necessary\.$/);
   });
 
+  it("reads a deficit listed before a finding that opens with 'negative' or 'absent' as present", () => {
+    const item = draft(
+      "A 51-year-old male roofer injured his back on 9/14/2013 and has right leg pain into the dorsum of the foot. Examination on 3/2/2015: diminished sensation over the right L5 dermatome, negative femoral nerve stretch, 4/5 right EHL. CT myelogram showed a right L4-5 foraminal herniation impinging the exiting L5 root. He has failed eight chiropractic visits and meloxicam.",
+      "Right L4-5 transforaminal epidural steroid injection with fluoroscopy",
+    );
+    expect(statusOf(item, "radiculopathy-on-exam")).toBe("met");
+    expect(item.decision).toBe("Overturned");
+  });
+
   it("upholds an injection for axial back pain with a normal neurologic exam and no imaging", () => {
     const item = draft(
       "A 52-year-old male driver has had chronic low back pain since a 2012 lifting injury. Pain is axial, without radiation into the legs. Neurologic examination is intact; straight leg raise is negative bilaterally. He takes naproxen and walks daily.",

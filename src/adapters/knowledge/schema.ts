@@ -114,6 +114,7 @@ export const DrugTermSchema = z
     usualDosesPerDay: z.number().positive().optional(),
     mmeFactor: z.number().positive().optional(),
     topical: z.boolean().optional(),
+    extendedRelease: z.object({ dosesPerDay: z.number().positive(), brands: z.array(z.string()).optional() }).strict().optional(),
   })
   .strict() satisfies z.ZodType<DrugTerm>;
 

@@ -84,7 +84,7 @@ const VAGUE_DURATIONS: [RegExp, number][] = [
 const UNIT_WEEKS: Record<string, number> = { day: 1 / 7, week: 1, month: 4.35, year: 52 };
 /** "since 2011", "since early 2011", "since the middle of 2012": a year, read as its first, middle or late month. */
 const SINCE_YEAR =
-  /\b(?:since|started(?: in)?|began(?: in)?|beginning in|starting in)\s+(?:(early|the (?:beginning|start) of|mid-?|the middle of|late|the end of)\s*)?((?:19|20)\d{2})\b(?![/-]\d)/i;
+  /\b(?:since|started(?: in)?|began(?: in)?|beginning in|starting in)\s+(?:at least\s+|as (?:early|far back) as\s+)?(?:(early|the (?:beginning|start) of|mid-?|the middle of|late|the end of)\s*)?((?:19|20)\d{2})\b(?![/-]\d)/i;
 
 /** Reads "for 6 months", "since 6/2013", "started around 9/22/2014", "for several months" as weeks before the sentence's date. */
 function durationWeeks(text: string, asOf: PlainDate | undefined): { weeks: number; start: number; end: number; vague?: boolean } | undefined {
@@ -100,7 +100,7 @@ function durationWeeks(text: string, asOf: PlainDate | undefined): { weeks: numb
     return { weeks: n * UNIT_WEEKS[ago[2]!.toLowerCase()]!, start: ago.index, end: ago.index + ago[0].length };
   }
   if (asOf) {
-    const since = new RegExp(`\\b(?:since|started(?: on| in)?(?: around| about| approximately)?|began(?: on| in)?|initiated(?: on| in)?|beginning(?: in)?|starting(?: in)?|as of|from)\\s+(?:around\\s+|about\\s+|approximately\\s+)?(${DATE_PATTERN})`, "i").exec(text);
+    const since = new RegExp(`\\b(?:since|(?:started|began|initiated)(?: at \\d+(?:\\.\\d+)?\\s*(?:mg|mcg)(?: (?:daily|nightly|at bedtime|twice daily|a day))?)?(?: on| in)?(?: around| about| approximately)?|beginning(?: in)?|starting(?: in)?|as of|from)\\s+(?:around\\s+|about\\s+|approximately\\s+|at least\\s+|as (?:early|far back) as\\s+)?(${DATE_PATTERN})`, "i").exec(text);
     if (since) {
       const from = parseUsDate(since[1]!);
       if (from && from <= asOf) return { weeks: daysBetween(from, asOf) / 7, start: since.index, end: since.index + since[0].length };
@@ -178,11 +178,22 @@ export function extractFacts(
 /** Words naming a treatment of any kind: a sentence using them is about that treatment, not the one before. */
 const ANY_TREATMENT = /\b(?:therapy|PT|OT|physical therapy|injections?|blocks?|surgery|TENS|acupuncture|chiropractic|massage|medications?|meds|opioids?|NSAIDs?|analgesics?)\b/i;
 
+/** Words pointing back to the one treatment just named: "the medication", "this drug", "that dose". */
+const BACK_REFERENCE = /\b(?:the|this|that|the same|its|current) (?:medication|medicine|drug|dose|dosage)\b/gi;
+
+/**
+ * Another treatment named only as what the patient cut down or gave up ("reduced her Norco from three tablets to one",
+ * "stopped taking tramadol", "no longer needs his opioids") is an outcome of the treatment under discussion, not a
+ * new subject.
+ */
+const GAVE_UP = /\b(?:reduced|decreased|lowered|cut (?:back|down)(?: on)?|weaned (?:off|down)(?: of)?|tapered (?:off|down)(?: of)?|stopped(?: taking| using)?|discontinued|no longer (?:needs?|takes?|taking|uses?|using|requires?)|(?:is )?off)\s+(?:(?:his|her|their|the)\s+)?(?:use of\s+|dose of\s+)?(?:(?:pain|opioid|narcotic)\s+)?[\w/#-]+(?:\s+(?:use|intake|medications?|dose))?/gi;
+
 /** Whether a sentence goes on about the treatment the one before it named: same page, right after it, no other treatment named. */
 function continuesAbout(previous: { sentence: SentenceRef; inScope: boolean }, sentence: SentenceRef, otherPattern: string | undefined): boolean {
   if (!previous.inScope || previous.sentence.document !== sentence.document || previous.sentence.page !== sentence.page) return false;
-  if (ANY_TREATMENT.test(sentence.text)) return false;
-  return !(otherPattern && regex(otherPattern).test(sentence.text));
+  const text = sentence.text.replace(BACK_REFERENCE, " ").replace(GAVE_UP, " ");
+  if (ANY_TREATMENT.test(text)) return false;
+  return !(otherPattern && regex(otherPattern).test(text));
 }
 
 /**

@@ -24,6 +24,10 @@ describe("isNegated", () => {
     ["Grip strength improved from 20 to 45 lbs, wrist swelling resolved and she types for an hour.", "improved from 20", false],
     ["Positive Tinel sign at the elbow, Phalen test negative.", "Tinel sign", false],
     ["Straight leg raise, negative.", "Straight leg raise", true],
+    ["Hypoesthesia over the lateral calf, negative femoral stretch test.", "Hypoesthesia", false],
+    ["Weakness of the EHL, absent right ankle jerk.", "Weakness of the EHL", false],
+    ["Seated slump test, negative bilaterally.", "Seated slump test", true],
+    ["Tinel sign at the wrist, negative on the left.", "Tinel sign", true],
     ["His radicular symptoms, which have since resolved, were treated with an injection.", "radicular symptoms", true],
   ] as const)("in %j, %s negated is %s", (sentence, term, expected) => {
     expect(negated(sentence, term)).toBe(expected);

@@ -75,8 +75,15 @@ export function isNegated(sentence: string, start: number, end: number): boolean
   // After a comma, a cue with a subject of its own belongs to a new clause: in "flexion improved from 95 to 125 degrees,
   // quad lag resolved" only the lag resolved; in "straight leg raise, negative" or ", which has resolved" the cue reaches back.
   const tail = lead.includes(",") ? lead.slice(lead.lastIndexOf(",") + 1) : "";
-  return !/[a-z]/i.test(tail.replace(AFTER_COMMA_FUNCTION_WORDS, ""));
+  if (/[a-z]/i.test(tail.replace(AFTER_COMMA_FUNCTION_WORDS, ""))) return false;
+  // After a comma, a cue that goes on to name a finding opens the next item of a list: in "decreased sensation over S1,
+  // absent Achilles reflex" only the reflex is absent; "straight leg raise, negative bilaterally" still reaches back.
+  return !(lead.includes(",") && ATTRIBUTIVE_CUE.test(after.slice(lead.length)));
 }
+
+/** A cue used before the noun it qualifies ("absent left Achilles reflex", "negative straight leg raise"), not after it. */
+const ATTRIBUTIVE_CUE =
+  /^(?:absent|negative|unremarkable)\s+(?!(?:and|or|but|on|in|at|to|for|with|without|of|over|along|from|by|per|as|since|until|except|throughout|today|now|again|still|also|both|then|here|there|x|is|was|were|are)\b|\w+ly\b)[a-z]/i;
 
 /** Whether the sentence speaks of something hoped for or asked, not something that happened ("to improve", "requested"). */
 export function isHypothetical(sentence: string, start: number): boolean {

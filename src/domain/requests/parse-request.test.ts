@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadKnowledgeBase } from "../../adapters/knowledge/load-knowledge-base.ts";
-import { parseDosesPerDay, parseRequest } from "./parse-request.ts";
+import { parseDosesPerDay, parseRequest, readNumber } from "./parse-request.ts";
 import type { NormalizedRequest } from "./types.ts";
 
 const kb = loadKnowledgeBase();
@@ -210,6 +210,16 @@ describe("parseRequest", () => {
     expect(drugs.length + compounds.length + therapies.length + procedures.length + diagnostics.length + devices.length).toBeGreaterThan(100);
   });
 
+  it("reads an extended-release form or brand with its own usual dosing when no sig is written", () => {
+    // Immediate-release tramadol is dosed four times a day; the once-daily extended-release tablet is not.
+    expect(parse("Ultram 50mg #120")).toMatchObject({ daysSupply: 30, mmePerDay: 20 });
+    expect(parse("tramadol extended-release 200 mg #30")).toMatchObject({ daysSupply: 30, mmePerDay: 20 });
+    expect(parse("ConZip 100mg #30")).toMatchObject({ name: "tramadol", daysSupply: 30, mmePerDay: 10 });
+    expect(parse("Amrix 15mg #30")).toMatchObject({ name: "cyclobenzaprine", daysSupply: 30 });
+    // A written sig still wins over the usual dosing of the form.
+    expect(parse("Tramadol ER 100mg twice daily #60")).toMatchObject({ dosesPerDay: 2, mmePerDay: 20 });
+  });
+
   it("reports the parts of a drug request it did not understand", () => {
     expect(parse("Norco 10/325mg #120 blue pills from the corner store").unparsed.join(" ")).toMatch(/blue pills/);
     expect(parse("Zanaflex 4mg #60 with 3 refills").unparsed).toEqual([]);
@@ -238,5 +248,13 @@ describe("parseDosesPerDay", () => {
     ["QID", 4],
   ] as const)("reads %s as %d doses a day", (sig, doses) => {
     expect(parseDosesPerDay(sig)).toBe(doses);
+  });
+});
+
+describe("readNumber", () => {
+  it("reads ordinals in digits or words as the count they name, and nothing else as a number", () => {
+    expect(["6th", "sixth", "21st", "second", "twelfth"].map(readNumber)).toEqual([6, 6, 21, 2, 12]);
+    expect(["six", "twice", "12"].map(readNumber)).toEqual([6, 2, 12]);
+    expect(["th", "sixths", "next"].map(readNumber)).toEqual([undefined, undefined, undefined]);
   });
 });

@@ -6,11 +6,18 @@ const WORD_NUMBERS: Record<string, number> = {
   once: 1, twice: 2, thrice: 3, single: 1,
 };
 
-/** Reads "6", "six" or "twice" as a number. */
+/** Ordinals as records count visits ("after the sixth visit", "at her 8th session"). */
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  eleventh: 11, twelfth: 12, fifteenth: 15, sixteenth: 16, eighteenth: 18, twentieth: 20, "twenty-fourth": 24,
+};
+
+/** Reads "6", "six", "twice", "6th" or "sixth" as a number. */
 export function readNumber(word: string): number | undefined {
   const w = word.toLowerCase();
   if (/^\d+(?:\.\d+)?$/.test(w)) return Number(w);
-  return WORD_NUMBERS[w];
+  if (/^\d+(?:st|nd|rd|th)$/.test(w)) return Number.parseInt(w, 10);
+  return WORD_NUMBERS[w] ?? ORDINALS[w];
 }
 
 const NUM = "(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|sixteen|eighteen|twenty|thirty|once|twice)";
@@ -145,6 +152,17 @@ export function parseDosesPerDay(sig: string): number | undefined {
   }
   for (const [pattern, doses] of abbreviations) if (pattern.test(s)) return doses * perDose;
   return undefined;
+}
+
+/** Words marking an extended-release form: "Tramadol ER", "Effexor XR", "Ambien CR", "extended-release". */
+const EXTENDED_RELEASE = /\b(?:ER|XR|XL|SR|CR|extended[- ]release|sustained[- ]release|controlled[- ]release|long[- ]acting)\b/i;
+
+/** Doses a day at usual dosing when no sig is written: the extended-release dosing for an extended-release form or brand. */
+function usualDosesPerDay(term: DrugTerm, text: string, brand: string | undefined): number | undefined {
+  const er = term.extendedRelease;
+  if (!er) return term.usualDosesPerDay;
+  const erBrand = brand !== undefined && (er.brands ?? []).some((b) => b.toLowerCase() === brand.toLowerCase());
+  return erBrand || EXTENDED_RELEASE.test(text) ? er.dosesPerDay : term.usualDosesPerDay;
 }
 
 /**
@@ -367,7 +385,7 @@ export function parseRequest(text: string, vocabulary: DrugVocabulary): Normaliz
       request.sig = sig[0].trim();
       request.dosesPerDay = parseDosesPerDay(sig[0]);
     }
-    const dosesPerDay = request.dosesPerDay ?? (request.isCompound ? undefined : first.term.usualDosesPerDay);
+    const dosesPerDay = request.dosesPerDay ?? (request.isCompound ? undefined : usualDosesPerDay(first.term, text, request.brand));
     if (request.quantity !== undefined && dosesPerDay && !request.quantityUnit) {
       request.daysSupply = Math.round(request.quantity / dosesPerDay);
       request.totalSupplyDays = request.daysSupply * (1 + (request.refills ?? 0));

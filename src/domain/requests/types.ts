@@ -77,6 +77,12 @@ export type DrugTerm = {
   /** Morphine milligram equivalents per mg (opioids); for a strength written per hour (patches, mcg/hr), per unit of that hourly rate. */
   mmeFactor?: number;
   topical?: boolean;
+  /**
+   * Usual dosing of the drug's extended-release forms when it differs from `usualDosesPerDay` ("tramadol ER" once a
+   * day against four times for the immediate-release tablet), and brands that are extended-release though their names
+   * do not say so.
+   */
+  extendedRelease?: { dosesPerDay: number; brands?: string[] };
 };
 
 export type DrugVocabulary = { drugs: DrugTerm[] };
