@@ -437,3 +437,24 @@ describe("engine capabilities used by the medication entries", () => {
     expect(entryScore(entry, parseRequest("Naproxen 10%/Lidocaine 5% cream", kb.drugs))).toBe(0);
   });
 });
+
+describe("terse UR shorthand for NSAIDs and anticonvulsants", () => {
+  it("reads 'OA' as osteoarthritis and an arrow pain score on the NSAID as continued benefit", () => {
+    const item = draft(
+      "IW is a 70 y/o F w/ R hip OA; hx GI bleed on naproxen 2011. On Celebrex 100mg BID x 8 months with famotidine. Pain 8/10 -> 4/10 on Celebrex; able to walk 4 blocks now vs 1 block. Renal fx nl.",
+      "Celecoxib 100mg #60",
+    );
+    expect(status(item, "nsaids-oral.indication")).toBe("met");
+    expect(status(item, "nsaids-oral.continued-benefit")).toBe("met");
+    expect(item.decision).toBe("Overturned");
+  });
+
+  it("credits a continued anticonvulsant whose pain score fell by arrow and whose tolerances rose", () => {
+    const item = draft(
+      "Dx: L C6 radiculopathy, EMG-confirmed 1/2016; decreased sensation L thumb, diminished L biceps reflex. Gabapentin 300mg TID ongoing since 11/2015. Radiating arm pain 7/10 => 3/10 with gabapentin. Sitting 20 -> 60 min; resumed light duty 3/2016. Plan: continue gabapentin.",
+      "Gabapentin 300mg #90",
+    );
+    expect(item.criteria.find((c) => c.id.endsWith(".documented-response"))?.status).toBe("met");
+    expect(item.decision).toBe("Overturned");
+  });
+});

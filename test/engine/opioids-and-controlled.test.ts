@@ -325,3 +325,23 @@ describe("psychiatric medications", () => {
     expect(item.decision).toBe("Upheld");
   });
 });
+
+describe("terse UR shorthand: pain scores written with an arrow", () => {
+  it("reads 'N/10 → M/10 on <drug>' as pain without and with the medication, meeting the analgesia criterion", () => {
+    const { item, status } = draft(
+      "PR-2 12/2/2016: 46 y/o F, chronic neck pain s/p C5-6 ACDF 2014. Current: Percocet 5/325 TID since 2015. Pain 9/10 → 5/10 on Percocet, relief ~4 hrs. Able to cook and do laundry w/ meds, not without. UDS 10/2016 appropriate; CURES reviewed. Nausea denied; mild constipation managed w/ senna. Works part-time.",
+      "Percocet 5/325mg #90",
+    );
+    expect(status("analgesia")).toBe("met");
+    expect(item.criteria.find((c) => c.id.endsWith(".analgesia"))?.evidence[0]?.text).toMatch(/9\/10 → 5\/10/);
+    expect(item.decision).toBe("Overturned");
+  });
+
+  it("keeps an arrow score that names no medication out of the with/without comparison", () => {
+    const { status } = draft(
+      "Chronic LBP. Norco 10/325 QID for 2 years. Pain 8/10 -> 7/10 after PT. UDS consistent. Function unchanged.",
+      "Norco 10/325mg #120",
+    );
+    expect(status("analgesia")).toBe("not_documented");
+  });
+});

@@ -457,3 +457,26 @@ describe("the procedures entries as a catalogue", () => {
     expect(entry.criteria.some((c) => c.polarity === "required")).toBe(true);
   });
 });
+
+describe("terse UR shorthand for knee arthroscopy", () => {
+  it("reads '+ Apley', 'lateral JLT' and 'w/o benefit' as exam signs and failed conservative care", () => {
+    const item = draft(
+      "Ortho f/u 3/3/2017: 29 y/o F warehouse worker, L knee twisting injury 9/2016. Catching and intermittent locking of the L knee. 8 sessions PT + NSAIDs w/o benefit. Exam: lateral JLT, + Apley, Lachman stable. MRI L knee 1/2017: complex tear of the lateral meniscus body. Xrays: no degenerative change.",
+      "Left knee arthroscopy with partial lateral meniscectomy",
+    );
+    expect(statusOf(item, "examination-findings")).toBe("met");
+    expect(statusOf(item, "failed-conservative-care")).toBe("met");
+    expect(item.decision).toBe("Overturned");
+  });
+
+  it("still reads 'w/o' as a negation cue: 'w/o locking' is not a mechanical symptom", () => {
+    const facts = extractFacts(
+      [{ document: "note", pages: ["Knee pain w/o locking."] }],
+      kb.facts.filter((f) => f.id === "mechanicalKneeSymptoms"),
+      [],
+      [],
+      {},
+    );
+    expect(facts.get("mechanicalKneeSymptoms")?.value).not.toBe(true);
+  });
+});

@@ -37,7 +37,7 @@ export function splitSentences(text: string): Sentence[] {
 }
 
 const NEGATION_BEFORE =
-  /\b(?:no|not|non|denies|denied|deny|without|never|negative for|free of|absence of|absent|lack of|lacks|lacking|fails? to|failed to|unable to (?:document|find|identify)|neither|nor|none|rule[sd]? out|ruled out|no evidence of|no documentation of|no indication of|no mention of|no report of|not documented|does not|did not|do not|has not|have not|had not|is not|was not|were not|are not|cannot|can't|isn't|wasn't|doesn't|didn't|haven't|hasn't|there is no|there was no|no signs? of|no history of|no sign of|no objective|without any|nothing to suggest|unremarkable for)\b[^.;:]*$/i;
+  /\b(?:no|not|non|denies|denied|deny|without|w\/o|never|negative for|free of|absence of|absent|lack of|lacks|lacking|fails? to|failed to|unable to (?:document|find|identify)|neither|nor|none|rule[sd]? out|ruled out|no evidence of|no documentation of|no indication of|no mention of|no report of|not documented|does not|did not|do not|has not|have not|had not|is not|was not|were not|are not|cannot|can't|isn't|wasn't|doesn't|didn't|haven't|hasn't|there is no|there was no|no signs? of|no history of|no sign of|no objective|without any|nothing to suggest|unremarkable for)\b[^.;:]*$/i;
 const NEGATION_AFTER =
   /^[^.;]{0,40}?\b(?:is|are|was|were|has been|have been)?\s*(?:not (?:documented|noted|present|found|reported|seen|shown|demonstrated|evident|identified|described|recorded|mentioned|provided|included)|absent|denied|negative|ruled out|unremarkable|resolved)\b/i;
 /** Words that end the reach of a negation cue (a new clause). */
