@@ -32,6 +32,15 @@ describe("muscle relaxants: drug-specific entries", () => {
     expect(item.rationale).toMatch(/is medically necessary\.$/);
   });
 
+  it("reads an abrupt worsening described with adjectives between the words as an acute flare", () => {
+    const item = draft(
+      "A 36-year-old male stocker with chronic neck pain from a 2013 strain takes ibuprofen and had been stable at work. Lifting a case overhead on 5/4/2015 he noticed an abrupt, severe worsening of neck pain, and the next day the trapezius was in spasm with restricted rotation. He has not used a muscle relaxant before. Methocarbamol was prescribed for one week.",
+      "Methocarbamol 500mg #21",
+    );
+    expect(status(item, "methocarbamol.acute-exacerbation")).toBe("met");
+    expect(item.decision).toBe("Overturned");
+  });
+
   it("upholds orphenadrine taken for months for chronic neck tightness with refills that run for three months", () => {
     const item = draft(
       "A 47-year-old male bus driver injured his neck on 2/14/2013. He has been taking orphenadrine ER 100 mg twice daily for the past 8 months for chronic neck tightness. The 1/20/2015 report describes stable neck pain of 5/10 with trapezius tightness; there has been no recent flare-up or new injury. He works regular duty.",
@@ -183,6 +192,27 @@ describe("gabapentin and pregabalin", () => {
     expect(item.guideline?.pages).toBe("16-20");
     expect(status(item, "pregabalin.neuropathic-pain")).toBe("met");
     expect(status(item, "pregabalin.documented-response")).toBe("met");
+  });
+
+  it("upholds gabapentin begun long ago and titrated up when the notes show no change in pain or function", () => {
+    const item = draft(
+      "A 58-year-old female cook has burning pain in the sole of the left foot from tarsal tunnel syndrome after a fall on 6/6/2012. Her physician began Neurontin back in 2013, and it was titrated to 800 mg three times a day over that summer. The 4/2/2015 note records foot pain of 8/10, no different from her baseline, and she walks no farther than a block.",
+      "Gabapentin 800mg #90",
+    );
+    expect(item.decision).toBe("Upheld");
+    expect(item.guidelineEntry).toBe("gabapentin");
+    expect(status(item, "gabapentin.neuropathic-pain")).toBe("met");
+    expect(status(item, "gabapentin.documented-response")).not.toBe("not_applicable");
+  });
+
+  it("upholds a first prescription of pregabalin when the only mention of nerve pain is a note that none was explained", () => {
+    const item = draft(
+      "A 44-year-old male warehouse worker strained his neck on 1/8/2016. He has aching neck pain without arm complaints; Spurling test is negative and strength, sensation and reflexes are normal. The doctor adds pregabalin 50 mg three times a day for pain. No explanation re: radicular symptoms is offered.",
+      "Pregabalin 50mg #90",
+    );
+    expect(item.decision).toBe("Upheld");
+    expect(item.guidelineEntry).toBe("pregabalin");
+    expect(status(item, "pregabalin.neuropathic-pain")).not.toBe("met");
   });
 });
 

@@ -344,4 +344,13 @@ describe("terse UR shorthand: pain scores written with an arrow", () => {
     );
     expect(status("analgesia")).toBe("not_documented");
   });
+
+  it("reads 'w/o' as without in a pain comparison, meeting the analgesia criterion", () => {
+    const { item, status } = draft(
+      "F/u 6/9/2015: 55 y/o F, chronic neck pain after C5-6 fusion 2012. Meds: tramadol 50 mg QID since 2013. VAS 8/10 w/o medication and 4/10 with tramadol. Cooks, shops and works her regular 6-hr shift with meds. UDS 4/2015 consistent; signed agreement; CURES ok. No sedation or nausea.",
+      "Tramadol 50mg #120",
+    );
+    expect(status("analgesia")).toBe("met");
+    expect(item.criteria.find((c) => c.id.endsWith(".analgesia"))?.evidence[0]?.text).toMatch(/8\/10 w\/o medication/);
+  });
 });

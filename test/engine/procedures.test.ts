@@ -429,6 +429,24 @@ describe("carpal tunnel release", () => {
     expect(statusOf(item, "electrodiagnostic-confirmation")).toBe("met");
     expect(item.decision).toBe("Overturned");
   });
+
+  it("reads a nerve conduction study reported only as an absent median sensory potential", () => {
+    const item = draft(
+      "A 53-year-old female packer has had numbness of the left index and middle fingers for a year, worse at night. Phalen sign positive on the left. Nerve conduction testing 2/2015 found the left median sensory nerve action potential unrecordable, with a normal ulnar study. Night splinting for 10 weeks did not help.",
+      "Left carpal tunnel release",
+    );
+    expect(statusOf(item, "electrodiagnostic-confirmation")).toBe("met");
+    expect(item.decision).toBe("Overturned");
+  });
+
+  it("reads a median distal motor latency given in milliseconds above the normal limit, beside an absent sensory response", () => {
+    const item = draft(
+      "A 50-year-old male welder reports right hand numbness and clumsiness for 8 months. Tinel sign positive at the right wrist. Electrodiagnostic study 5/2015: right median motor latency of 6.1 ms and absent right median sensory response. Splinting and a steroid injection gave only brief relief.",
+      "Right carpal tunnel release",
+    );
+    expect(statusOf(item, "electrodiagnostic-confirmation")).toBe("met");
+    expect(item.decision).toBe("Overturned");
+  });
 });
 
 describe("the procedures entries as a catalogue", () => {

@@ -29,6 +29,13 @@ describe("isNegated", () => {
     ["Seated slump test, negative bilaterally.", "Seated slump test", true],
     ["Tinel sign at the wrist, negative on the left.", "Tinel sign", true],
     ["His radicular symptoms, which have since resolved, were treated with an injection.", "radicular symptoms", true],
+    ["No explanation re: radiating leg pain was given.", "radiating leg pain", true],
+    ["Ulnar motor latency was prolonged and absent radial sensory potentials were noted.", "Ulnar motor latency was prolonged", false],
+    ["Decreased pinprick over the shin with negative Babinski sign.", "Decreased pinprick", false],
+    ["Tinel and Phalen negative at the wrist.", "Tinel", true],
+    ["Straight leg raise was performed with negative results.", "Straight leg raise", true],
+    ["Spurling maneuver and negative findings on the left.", "Spurling maneuver", true],
+    ["Chart review re: radiating leg pain shows it began in May.", "radiating leg pain", false],
   ] as const)("in %j, %s negated is %s", (sentence, term, expected) => {
     expect(negated(sentence, term)).toBe(expected);
   });
@@ -61,5 +68,10 @@ describe("splitSentences", () => {
   it("ends a sentence at PT written in capitals (physical therapy) but not at Pt. for patient", () => {
     const sentences = splitSentences("She improved with PT. On 9/8/2014 she fell. Pt. reports pain.").map((s) => s.text);
     expect(sentences).toEqual(["She improved with PT.", "On 9/8/2014 she fell.", "Pt. reports pain."]);
+  });
+
+  it("ends a sentence at a possessive eponym, not mistaking its final s for an initial", () => {
+    const sentences = splitSentences("Negative Hoffmann's. EMG showed C6 radiculopathy. Seen by J. Smith.").map((s) => s.text);
+    expect(sentences).toEqual(["Negative Hoffmann's.", "EMG showed C6 radiculopathy.", "Seen by J. Smith."]);
   });
 });

@@ -1,7 +1,7 @@
 /** A stretch of a record's text with its position on its page. */
 export type Sentence = { text: string; start: number; end: number };
 
-const ABBREVIATIONS = /(?:\b(?:dr|mr|mrs|ms|vs|etc|approx|no|pt|pts|st|jr|sr|inc|e\.g|i\.e|p|pp|fig|mg|ca|dept|min|hrs?|wk|yrs?|u\.s)|\b[A-Z])\.$/i;
+const ABBREVIATIONS = /(?:\b(?:dr|mr|mrs|ms|vs|etc|approx|no|pt|pts|st|jr|sr|inc|e\.g|i\.e|p|pp|fig|mg|ca|dept|min|hrs?|wk|yrs?|u\.s)|(?<!['’])\b[A-Z])\.$/i;
 
 /** Splits page text into sentences, keeping character offsets; page-break blank lines do not split. */
 export function splitSentences(text: string): Sentence[] {
@@ -60,7 +60,8 @@ const AFTER_COMMA_FUNCTION_WORDS = /\b(?:which|that|and|it|they|this|these|has|h
 
 /** Whether the match at [start, end) in a sentence is negated ("no flare-up", "flare-up is not documented"). */
 export function isNegated(sentence: string, start: number, end: number): boolean {
-  const before = sentence.slice(Math.max(0, start - 80), start);
+  // "re:" is shorthand for "regarding", not a label: "no rationale re: neuropathic pain" negates across it.
+  const before = sentence.slice(Math.max(0, start - 80), start).replace(/\bre:/gi, "re ");
   const cueAt = nearestCue(before);
   if (cueAt !== undefined) {
     const between = before.slice(cueAt);
@@ -78,12 +79,19 @@ export function isNegated(sentence: string, start: number, end: number): boolean
   if (/[a-z]/i.test(tail.replace(AFTER_COMMA_FUNCTION_WORDS, ""))) return false;
   // After a comma, a cue that goes on to name a finding opens the next item of a list: in "decreased sensation over S1,
   // absent Achilles reflex" only the reflex is absent; "straight leg raise, negative bilaterally" still reaches back.
-  return !(lead.includes(",") && ATTRIBUTIVE_CUE.test(after.slice(lead.length)));
+  // So does one joined by "and"/"with": in "latency of 5.6 ms and absent sensory response" only the response is absent.
+  // "with negative results" still reaches back.
+  const cueOn = after.slice(lead.length);
+  if (lead.includes(",")) return !ATTRIBUTIVE_CUE.test(cueOn);
+  return !(/\b(?:and|with|plus)\s*$/i.test(lead) && ATTRIBUTIVE_CUE.test(cueOn) && !CUE_ON_RESULT.test(cueOn));
 }
 
 /** A cue used before the noun it qualifies ("absent left Achilles reflex", "negative straight leg raise"), not after it. */
 const ATTRIBUTIVE_CUE =
   /^(?:absent|negative|unremarkable)\s+(?!(?:and|or|but|on|in|at|to|for|with|without|of|over|along|from|by|per|as|since|until|except|throughout|today|now|again|still|also|both|then|here|there|x|is|was|were|are)\b|\w+ly\b)[a-z]/i;
+
+/** A cue qualifying the result of the finding before it ("with negative results", "and negative findings"), not a new finding. */
+const CUE_ON_RESULT = /^(?:absent|negative|unremarkable)\s+(?:results?|findings?|outcomes?|responses?|tests?|testing|signs?|exam\w*|stud(?:y|ies)|readings?|for|bilaterally|on both sides)\b/i;
 
 /** Whether the sentence speaks of something hoped for or asked, not something that happened ("to improve", "requested"). */
 export function isHypothetical(sentence: string, start: number): boolean {
