@@ -83,6 +83,10 @@ export async function composeCaseServices(config: Config, options: { clock?: Clo
     get drafting() {
       return composeDrafting(config);
     },
+    /** Reading record files (PDF or text) to store with a case; built on first use (it reads the drug vocabulary). */
+    get records() {
+      return composeRecords(config);
+    },
     /** The reviewer's working copy, QA, issue and publication (issue 7); built on first use, like drafting. */
     get review() {
       review ??= composeReview(config, db, store, clock, panelStore);

@@ -50,7 +50,9 @@ export const ApplicationBody = z
     urDecision: UrDecisionBody.optional(),
     liabilityDisputed: z.boolean().optional(),
     formularyDispute: z.boolean().optional(),
-    attachments: z.array(z.strictObject({ title: z.string().trim().min(1), kind: z.string().optional(), text: z.string().optional() })).optional(),
+    attachments: z
+      .array(z.strictObject({ title: z.string().trim().min(1), kind: z.string().optional(), text: z.string().optional(), pages: z.number().int().positive().optional() }))
+      .optional(),
   })
   .meta({ id: "Application" }) satisfies z.ZodType<Application>;
 
@@ -75,6 +77,18 @@ export const RecordsReceivedBody = z.strictObject({
   ...ActionFields,
   from: z.enum(["claims_administrator", "employee", "physician"]).optional(),
   complete: z.boolean().optional(),
+});
+/** One record file sent with POST /cases/:id/records: a PDF (or any file) as base64, or text. */
+export const RecordFileBody = z.union([
+  z.strictObject({ name: z.string().trim().min(1).max(255), contentBase64: z.base64() }),
+  z.strictObject({ name: z.string().trim().min(1).max(255), text: z.string() }),
+]);
+/** Records received from a party, with the files themselves; each file is read and stored with the case. */
+export const RecordsBody = z.strictObject({
+  ...ActionFields,
+  from: z.enum(["claims_administrator", "employee", "physician"]).optional(),
+  complete: z.boolean().optional(),
+  files: z.array(RecordFileBody).max(200).default([]),
 });
 export const DecideBody = z.strictObject({ ...ActionFields, items: z.array(ItemDeterminationBody).min(1, "give a determination for every disputed item") });
 export const EmptyActionBody = z.strictObject(ActionFields);

@@ -1,15 +1,17 @@
 import { z } from "zod";
 import type { DraftInput } from "../domain/review/draft.ts";
+import { AppError } from "../services/errors.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
 
-/** A record given inline as text (PDF and text files come in through --records). */
+/** A record given inline as text, or (POST /drafts) as a PDF in base64; on the command line files come in through --records. */
 export const RecordBody = z.object({
   title: z.string().trim().min(1),
   date: isoDate.optional(),
   type: z.string().optional(),
   text: z.string().optional(),
   pages: z.array(z.string()).optional(),
+  contentBase64: z.base64().optional(),
 });
 
 /** The fields of one case to draft; record files given beside it (`draft --records`) count as its records. */
@@ -38,6 +40,11 @@ export type DraftInputBodyType = z.infer<typeof DraftInputBody>;
 
 /** Turns the validated body into the engine's input (records as pages). */
 export function toDraftInput(body: DraftInputBodyType): DraftInput {
+  const unread = (body.records ?? []).findIndex((r) => r.contentBase64 !== undefined && r.pages === undefined);
+  if (unread >= 0)
+    throw new AppError("INPUT_INVALID", `records.${unread}: contentBase64 is read by POST /drafts only; on the command line give the file with --records.`, [
+      { code: "INPUT_INVALID", message: "contentBase64 is not read here", path: `records.${unread}.contentBase64` },
+    ]);
   const input: DraftInput = {
     caseSummary: body.caseSummary,
     items: body.items.map((i) =>

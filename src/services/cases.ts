@@ -1,12 +1,12 @@
 import { caseNotices, type Notice } from "../domain/case/notices.ts";
 import { replay } from "../domain/case/state-machine.ts";
-import type { CaseEvent, CaseId, ImrCase, ItemDetermination, NoticeChannel, RecordsParty } from "../domain/case/types.ts";
+import type { Attachment, CaseEvent, CaseId, ImrCase, ItemDetermination, NoticeChannel, RecordsParty } from "../domain/case/types.ts";
 import { type ClockStatus, caseClocks, type WorklistEntry, worklist } from "../domain/deadlines/clocks.ts";
 import { daysBetween } from "../domain/shared/dates.ts";
 import type { PlainDate } from "../domain/shared/types.ts";
 import { AppError } from "./errors.ts";
 import { auditFor, type DeadlineSettings } from "./intake.ts";
-import type { AuditRecord, AuditTrail, CaseStore, Clock } from "./ports.ts";
+import type { AuditEntry, AuditRecord, AuditTrail, CaseStore, Clock } from "./ports.ts";
 
 export type CaseView = { imrCase: ImrCase; deadlines: ClockStatus[]; notices: Notice[] };
 
@@ -26,7 +26,12 @@ export function makeCases(deps: { cases: CaseStore; audit: AuditTrail; clock: Cl
   }
 
   /** Applies events to a case and saves it with one audit line per event, in one transaction. */
-  async function apply(id: CaseId, makeEvents: (imrCase: ImrCase, on: PlainDate) => CaseEvent[], options: ActionOptions): Promise<CaseView> {
+  async function apply(
+    id: CaseId,
+    makeEvents: (imrCase: ImrCase, on: PlainDate) => CaseEvent[],
+    options: ActionOptions,
+    amend?: { change: (imrCase: ImrCase) => ImrCase; audit: AuditEntry[] },
+  ): Promise<CaseView> {
     const imrCase = await load(id);
     if (options.expectedVersion !== undefined && options.expectedVersion !== imrCase.version) {
       throw new AppError("CASE_STATE_CONFLICT", `Case ${id} is at version ${imrCase.version}, not ${options.expectedVersion}: it changed since you read it.`);
@@ -44,11 +49,10 @@ export function makeCases(deps: { cases: CaseStore; audit: AuditTrail; clock: Cl
       const code = result.issues.some((i) => i.code === "TRANSITION_NOT_ALLOWED") ? "CASE_STATE_CONFLICT" : "INPUT_INVALID";
       throw new AppError(code, result.issues.map((i) => i.message).join(" "), issues);
     }
-    const saved = await deps.cases.update(
-      result.value,
-      imrCase.version,
-      events.map((e) => auditFor(e, options.actor)),
-    );
+    const saved = await deps.cases.update(amend ? amend.change(result.value) : result.value, imrCase.version, [
+      ...events.map((e) => auditFor(e, options.actor)),
+      ...(amend?.audit ?? []),
+    ]);
     return view(saved, today);
   }
 
@@ -75,10 +79,22 @@ export function makeCases(deps: { cases: CaseStore; audit: AuditTrail; clock: Cl
       return apply(id, (_c, on) => [{ type: "withdrawn", on, ...(options.reason ? { reason: options.reason } : {}) }], options);
     },
 
-    /** Records arrived from a party; `complete` (default: true from the claims administrator) starts the determination clock. */
-    recordsReceived(id: CaseId, options: ActionOptions & { from?: RecordsParty; complete?: boolean }) {
+    /**
+     * Records arrived from a party; `complete` (default: true from the claims administrator) starts the determination
+     * clock. The records read from the files that came (`attachments`) are stored with the case in the same
+     * transaction as the event and its audit lines.
+     */
+    recordsReceived(id: CaseId, options: ActionOptions & { from?: RecordsParty; complete?: boolean; attachments?: Attachment[] }) {
       const from = options.from ?? "claims_administrator";
-      return apply(id, (_c, on) => [{ type: "records_received", on, from, complete: options.complete ?? from === "claims_administrator" }], options);
+      const added = options.attachments ?? [];
+      const amend = added.length
+        ? {
+            change: (c: ImrCase): ImrCase => ({ ...c, application: { ...c.application, attachments: [...(c.application.attachments ?? []), ...added] } }),
+            // File names can carry a worker's name: the audit line counts files and pages, it does not name them.
+            audit: [{ actor: options.actor, action: "records_stored", detail: { files: added.length, pages: added.map((a) => a.pages ?? 1) } }],
+          }
+        : undefined;
+      return apply(id, (_c, on) => [{ type: "records_received", on, from, complete: options.complete ?? from === "claims_administrator" }], options, amend);
     },
 
     liftDeferral(id: CaseId, options: ActionOptions & { note?: string }) {

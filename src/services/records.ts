@@ -1,3 +1,4 @@
+import type { Attachment } from "../domain/case/types.ts";
 import type { RecordText } from "../domain/facts/types.ts";
 import type { DrugVocabulary } from "../domain/requests/types.ts";
 import { renderCaseSummary } from "../domain/records/case-summary.ts";
@@ -44,6 +45,12 @@ export type RecordsDraft = CaseDraft & {
   recordProblems: RecordProblem[];
 };
 
+/** One record file to read: a path on this machine, bytes uploaded with a name, or text given inline. */
+export type RecordUpload = { path: string } | { name: string; bytes: Uint8Array } | { name: string; text: string };
+
+/** What separates pages in a stored record's text (text exported from PDF readers uses it too). */
+export const PAGE_BREAK = "\f";
+
 /** Characters of text below which a PDF page counts as having no text layer (a scanned page may carry a stray mark). */
 const MIN_PAGE_TEXT = 3;
 
@@ -53,6 +60,16 @@ function fileName(path: string): string {
 
 /** Reading medical records into a case file, its clinical timeline and a draft that cites them. */
 export function makeRecords(deps: { pdfPages: PdfTextReader; files: RecordFileSource; vocabulary: DrugVocabulary; maxRecordBytes: number; ocr?: PageOcr }) {
+  function refuseTooLarge(name: string, size: number): void {
+    if (size > deps.maxRecordBytes) {
+      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+      throw new AppError(
+        "RECORD_TOO_LARGE",
+        `${name} is ${mb(size)}, above the ${mb(deps.maxRecordBytes)} limit for one record (OPENIMR_MAX_RECORD_MB); split it or raise the limit.`,
+      );
+    }
+  }
+
   async function readFile(path: string): Promise<{ file: RecordFile; problems: RecordProblem[] }> {
     const name = fileName(path);
     let size: number;
@@ -64,14 +81,13 @@ export function makeRecords(deps: { pdfPages: PdfTextReader; files: RecordFileSo
         `${name} cannot be opened: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}.`,
       );
     }
-    if (size > deps.maxRecordBytes) {
-      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-      throw new AppError(
-        "RECORD_TOO_LARGE",
-        `${name} is ${mb(size)}, above the ${mb(deps.maxRecordBytes)} limit for one record (OPENIMR_MAX_RECORD_MB); split it or raise the limit.`,
-      );
-    }
-    const bytes = await deps.files.read(path);
+    refuseTooLarge(name, size);
+    return readBytes(name, await deps.files.read(path));
+  }
+
+  /** The pages of one record given as bytes: a PDF (by name or by its header) through the PDF reader, otherwise UTF-8 text. */
+  async function readBytes(name: string, bytes: Uint8Array): Promise<{ file: RecordFile; problems: RecordProblem[] }> {
+    refuseTooLarge(name, bytes.length);
     if (bytes.length === 0) throw new AppError("RECORD_EMPTY", `${name} is empty (0 bytes).`);
     const isPdfName = /\.pdf$/i.test(name);
     const looksPdf = new TextDecoder("latin1").decode(bytes.subarray(0, 1024)).includes("%PDF-");
@@ -105,7 +121,35 @@ export function makeRecords(deps: { pdfPages: PdfTextReader; files: RecordFileSo
     return { file: { name, pages }, problems };
   }
 
+  /** One record upload as pages; any error names the file. */
+  async function readUpload(upload: RecordUpload): Promise<{ file: RecordFile; problems: RecordProblem[] }> {
+    if ("path" in upload) return readFile(upload.path);
+    if ("bytes" in upload) return readBytes(upload.name, upload.bytes);
+    return readBytes(upload.name, new TextEncoder().encode(upload.text));
+  }
+
   const records = {
+    /**
+     * Reads record files to store with a case: every file must be readable, or the first that is not fails the whole
+     * set with its error code (the message names the file). Pages stay apart in the attachment's text, joined with
+     * a form feed, so page numbers survive storage; pages without a text layer stay as empty pages.
+     */
+    async readForCase(uploads: RecordUpload[]): Promise<{ attachments: Attachment[]; problems: RecordProblem[] }> {
+      const attachments: Attachment[] = [];
+      const problems: RecordProblem[] = [];
+      for (const upload of uploads) {
+        const { file, problems: partial } = await readUpload(upload);
+        problems.push(...partial);
+        attachments.push({ title: file.name, kind: "medical records", text: file.pages.map((p) => p.replaceAll(PAGE_BREAK, "\n")).join(PAGE_BREAK), pages: file.pages.length });
+      }
+      return { attachments, problems };
+    },
+
+    /** The pages of one record upload (for drafting without a case); an unreadable record fails with its code. */
+    async readPages(upload: RecordUpload): Promise<string[]> {
+      return (await readUpload(upload)).file.pages;
+    },
+
     /** Reads every record file; one that cannot be read becomes a problem naming it, and the others are still read. */
     async readCaseFile(paths: string[]): Promise<CaseFile> {
       const problems: RecordProblem[] = [];

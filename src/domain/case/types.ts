@@ -48,7 +48,8 @@ export type UrDecision = {
 /** The treating physician's written certification that supports an expedited review (8 CCR §9792.10.4(c)). */
 export type ExpeditedCertification = { physician: string; date?: PlainDate; hasSupportingDocumentation?: boolean };
 
-export type Attachment = { title: string; kind?: string; text?: string };
+/** A record that came with the case; a form feed ("\f") in `text` separates its pages, and `pages` counts them. */
+export type Attachment = { title: string; kind?: string; text?: string; pages?: number };
 
 /** A DWC Form IMR application with what came with it (imr-process.md §6.4). */
 export type Application = {

@@ -8,6 +8,7 @@ import type { Cases } from "../../services/cases.ts";
 import type { Drafting } from "../../services/drafting.ts";
 import type { Intake } from "../../services/intake.ts";
 import type { Panel } from "../../services/panel.ts";
+import type { Records } from "../../services/records.ts";
 import type { Review } from "../../services/review.ts";
 import { installAccessControl, type RouteAccess } from "./access.ts";
 import { authRoutes } from "./auth.ts";
@@ -19,7 +20,16 @@ import { assignmentRoutes, reviewersRoutes } from "./reviewers.ts";
 import { screeningRoutes } from "./screening.ts";
 
 /** The services the API serves (built by compose.ts). */
-export type ApiServices = { intake: Intake; cases: Cases; drafting: Drafting; panel: Panel; assignment: Assignment; accounts: Accounts; review: Review };
+export type ApiServices = {
+  intake: Intake;
+  cases: Cases;
+  drafting: Drafting;
+  panel: Panel;
+  assignment: Assignment;
+  accounts: Accounts;
+  review: Review;
+  records: Pick<Records, "readForCase" | "readPages">;
+};
 
 declare module "fastify" {
   interface FastifyInstance {

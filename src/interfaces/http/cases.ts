@@ -5,7 +5,8 @@ import type { Assignment } from "../../services/assignment.ts";
 import { partyCaseView, reviewerCaseView } from "../../services/case-views.ts";
 import type { CaseView, Cases } from "../../services/cases.ts";
 import type { Intake } from "../../services/intake.ts";
-import { CreateCaseBody, DecideBody, EmptyActionBody, IsoDate, RecordsReceivedBody, WithdrawBody } from "../case-contract.ts";
+import type { Records } from "../../services/records.ts";
+import { CreateCaseBody, DecideBody, EmptyActionBody, IsoDate, RecordsBody, RecordsReceivedBody, WithdrawBody } from "../case-contract.ts";
 import { actorOf } from "./access.ts";
 
 const IdParams = z.strictObject({ id: z.string().min(1).max(100) });
@@ -34,7 +35,7 @@ function actionOptions(request: FastifyRequest, body: { on?: string | undefined;
 }
 
 /** /cases: intake, the worklist, one case, its audit log, and each state change. */
-export function casesRoutes(services: { intake: Intake; cases: Cases; assignment: Assignment }): FastifyPluginAsync {
+export function casesRoutes(services: { intake: Intake; cases: Cases; assignment: Assignment; records: Pick<Records, "readForCase"> }): FastifyPluginAsync {
   return async (plain) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     const tags = ["cases"];
@@ -94,6 +95,32 @@ export function casesRoutes(services: { intake: Intake; cases: Cases; assignment
             ...(complete !== undefined ? { complete } : {}),
           }),
         );
+      },
+    );
+
+    app.post(
+      "/:id/records",
+      {
+        config: STAFF,
+        schema: {
+          summary: "Records received with the files: each is read (PDF text per page, or text) and stored with the case; one unreadable file stores nothing",
+          tags,
+          params: IdParams,
+          body: RecordsBody,
+        },
+      },
+      async (request) => {
+        const { from, complete, files } = request.body;
+        const read = await services.records.readForCase(
+          files.map((f) => ("text" in f ? { name: f.name, text: f.text } : { name: f.name, bytes: new Uint8Array(Buffer.from(f.contentBase64, "base64")) })),
+        );
+        const view = await services.cases.recordsReceived(request.params.id, {
+          ...actionOptions(request, request.body),
+          ...(from ? { from } : {}),
+          ...(complete !== undefined ? { complete } : {}),
+          attachments: read.attachments,
+        });
+        return { ...caseJson(view), recordProblems: read.problems };
       },
     );
 

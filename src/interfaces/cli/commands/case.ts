@@ -1,6 +1,6 @@
 import { type Command, Option } from "commander";
 import type { z } from "zod";
-import { caseIds, systemClock } from "../../../compose.ts";
+import { caseIds, composeRecords, systemClock } from "../../../compose.ts";
 import { loadConfig } from "../../../config.ts";
 import type { Application, ImrCase, ItemDetermination, RecordsParty } from "../../../domain/case/types.ts";
 import type { ClockStatus } from "../../../domain/deadlines/clocks.ts";
@@ -71,6 +71,7 @@ function renderCase(v: CaseView): string {
         `  item: ${i.request} (UR ${i.decision})${c.determinations?.find((d) => d.request === i.request) ? ` → ${c.determinations.find((d) => d.request === i.request)!.determination}` : ""}`,
     ),
     ...(c.eligibility?.reasons ?? []).map((r) => `  reason ${r.code}: ${r.message} [${r.citation}]`),
+    ...(c.application.attachments ?? []).map((a) => `  record: ${a.title}${a.pages ? ` (${a.pages} page${a.pages === 1 ? "" : "s"})` : ""}`),
     "  deadlines:",
     ...v.deadlines.map((d) => `  ${clockLine(d)}`),
     ...v.notices.map((n) => `  notice: ${n.title} (${n.date})`),
@@ -203,17 +204,26 @@ export function registerCase(program: Command, out: Out): void {
       show(options)(await withCaseServices(options, (s) => s.cases.withdraw(id, { ...common(options), ...(options.reason ? { reason: options.reason } : {}) })));
     });
 
-  action("records-received", "Record documents received; complete records start the determination clock")
+  action("records-received", "Record documents received, storing the record files given; complete records start the determination clock")
     .addOption(new Option("--from <party>", "who sent them").choices(["claims_administrator", "employee", "physician"]).default("claims_administrator"))
     .option("--complete", "the records are complete (default when from the claims administrator)")
     .option("--incomplete", "the records are not complete yet")
-    .action(async (id: string, options: ActionOpts & { from: RecordsParty; complete?: boolean; incomplete?: boolean }) => {
+    .option("--file <path>", "a record that came (PDF or text), stored with the case; repeat for each file", (v: string, prev: string[] = []) => [...prev, v])
+    .addHelpText("after", "\nExample:\n  openimr case records-received IMR-2015-0A1B2C3D --file pr2-2015-01-06.pdf --file ur-letter.pdf\nA file that cannot be read fails the command with its code (RECORD_CORRUPT, ...) and nothing is stored.")
+    .action(async (id: string, options: ActionOpts & { from: RecordsParty; complete?: boolean; incomplete?: boolean; file?: string[] }) => {
       const complete = options.incomplete ? false : options.complete ? true : undefined;
-      show(options)(
-        await withCaseServices(options, (s) =>
-          s.cases.recordsReceived(id, { ...common(options), from: options.from, ...(complete !== undefined ? { complete } : {}) }),
-        ),
+      // Every file is read before the case is touched: one unreadable file stores nothing.
+      const read = options.file?.length ? await composeRecords(loadConfig(process.env)).readForCase(options.file.map((path) => ({ path }))) : undefined;
+      const view = await withCaseServices(options, (s) =>
+        s.cases.recordsReceived(id, {
+          ...common(options),
+          from: options.from,
+          ...(complete !== undefined ? { complete } : {}),
+          ...(read ? { attachments: read.attachments } : {}),
+        }),
       );
+      show(options)(view);
+      if (options.format === "text") for (const p of read?.problems ?? []) out(`  note ${p.code}: ${p.message}\n`);
     });
 
   action("decide", "Record the determination of every disputed item")
