@@ -63,6 +63,15 @@ export type NewAssignment = { reviewerId: string; items: string[]; why: string; 
  * The reviewer panel and the designations of reviewers to cases. Every change is one transaction with its audit
  * lines. open_cases moves with designations: +1 when designated, -1 when the designation ends.
  */
+/** One change to a case's designated reviewers: reviewers leaving (with why) and reviewers added, on a date. */
+export type DesignationChange = {
+  end?: { reviewerId: string; on: PlainDate; reason: "declined" | "conflict" | "removed"; note?: string }[];
+  add: NewAssignment[];
+  on: PlainDate;
+  employeeKey: string;
+  expectNoneActive?: boolean;
+};
+
 export interface PanelStore {
   list(): Promise<ExpertReviewer[]>;
   get(id: string): Promise<ExpertReviewer | undefined>;
@@ -77,13 +86,7 @@ export interface PanelStore {
    */
   designate(
     caseId: CaseId,
-    change: {
-      end?: { reviewerId: string; on: PlainDate; reason: "declined" | "conflict" | "removed"; note?: string }[];
-      add: NewAssignment[];
-      on: PlainDate;
-      employeeKey: string;
-      expectNoneActive?: boolean;
-    },
+    change: DesignationChange,
     actor: string,
   ): Promise<ReviewerAssignment[]>;
 }

@@ -2,7 +2,7 @@ import type { CaseId } from "../../domain/case/types.ts";
 import type { ExpertReviewer } from "../../domain/reviewers/types.ts";
 import type { PlainDate } from "../../domain/shared/types.ts";
 import { AppError } from "../../services/errors.ts";
-import type { NewAssignment, PanelStore, ReviewerAssignment } from "../../services/ports.ts";
+import type { DesignationChange, NewAssignment, PanelStore, ReviewerAssignment } from "../../services/ports.ts";
 import type { Db, Queryable } from "./db.ts";
 
 type ReviewerRow = { id: string; capacity: number; open_cases: number; data: StoredReviewer | string };
@@ -140,13 +140,7 @@ export class DbPanelStore implements PanelStore {
 
   async designate(
     caseId: CaseId,
-    change: {
-      end?: { reviewerId: string; on: PlainDate; reason: "declined" | "conflict" | "removed"; note?: string }[];
-      add: NewAssignment[];
-      on: PlainDate;
-      employeeKey: string;
-      expectNoneActive?: boolean;
-    },
+    change: DesignationChange,
     actor: string,
   ): Promise<ReviewerAssignment[]> {
     return this.db.transaction(async (tx) => {
