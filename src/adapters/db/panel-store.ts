@@ -1,8 +1,7 @@
 import type { CaseId } from "../../domain/case/types.ts";
 import type { ExpertReviewer } from "../../domain/reviewers/types.ts";
-import type { PlainDate } from "../../domain/shared/types.ts";
 import { AppError } from "../../services/errors.ts";
-import type { DesignationChange, NewAssignment, PanelStore, ReviewerAssignment } from "../../services/ports.ts";
+import type { DesignationChange, PanelStore, ReviewerAssignment } from "../../services/ports.ts";
 import type { Db, Queryable } from "./db.ts";
 
 type ReviewerRow = { id: string; capacity: number; open_cases: number; data: StoredReviewer | string };
