@@ -185,6 +185,15 @@ describe("knee/shoulder MRI (ACOEM 2004 Chapters 13 and 9)", () => {
     expect(item.decision).toBe("Upheld");
     expect(status(item, "mri-shoulder.indication")).toBe("not_documented");
   });
+
+  it("reads a failure to improve with a rotator cuff strengthening program as failed conservative care", () => {
+    const item = draft(
+      "A 58-year-old male mechanic hurt his right shoulder lifting a transmission on 3/2/2015. He completed ten sessions of therapy and took ibuprofen. On 6/10/2015 the surgeon documented failure to improve with the rotator cuff strengthening program, 3/5 external rotation strength with a positive drop-arm sign, and said arthroscopic repair would be considered depending on the study.",
+      "MRI right shoulder",
+    );
+    expect(status(item, "mri-shoulder.failed-conservative-care")).toBe("met");
+    expect(item.decision).toBe("Overturned");
+  });
 });
 
 describe("CT and X-rays", () => {
@@ -286,6 +295,15 @@ describe("electrodiagnostic testing (EMG/NCV)", () => {
     );
     expect(item.decision).toBe("Upheld");
     expect(status(item, "emg-ncv-lower.focal-neurologic-findings")).not.toBe("met");
+  });
+
+  it("upholds EMG/NCV for obvious radiculopathy even when the other leg is said to have a normal neurologic exam", () => {
+    const item = draft(
+      "A 50-year-old female nurse aide has had low back and left leg pain since lifting a patient on 2/3/2016. Lumbar MRI of 4/1/2016 showed an L5-S1 herniation compressing the left S1 nerve root. On 5/20/2016 she had an absent left ankle jerk, 4/5 left plantar flexion and a positive left straight leg raise. Neurologic examination is intact on the right. Electrodiagnostic testing of both legs was requested.",
+      "EMG/NCS bilateral lower extremities",
+    );
+    expect(status(item, "emg-ncv-lower.radiculopathy-not-obvious")).toBe("met");
+    expect(item.decision).toBe("Upheld");
   });
 });
 

@@ -166,6 +166,15 @@ describe("NSAIDs and gastrointestinal protection", () => {
     expect(item.decision).toBe("Upheld");
     expect(status(item, "ppi-h2-gi-prophylaxis.on-nsaid")).toBe("not_met");
   });
+
+  it("upholds a PPI when the history is said to be silent for ulcer disease and bleeding", () => {
+    const item = draft(
+      "A 47-year-old male electrician with chronic knee pain takes meloxicam 15 mg daily. His medical history is silent for peptic ulcer disease or upper GI bleeding, and he takes no other medications. He has no heartburn or stomach upset. Pantoprazole was added for stomach protection.",
+      "Pantoprazole 40mg #30",
+    );
+    expect(status(item, "ppi-h2-gi-prophylaxis.gi-risk")).not.toBe("met");
+    expect(item.decision).toBe("Upheld");
+  });
 });
 
 describe("gabapentin and pregabalin", () => {

@@ -71,6 +71,23 @@ describe("opioids: ongoing use and the 4 A's", () => {
     expect(item.criteria.find((c) => c.id.endsWith(".analgesia"))?.value).toBe(2);
   });
 
+  it("reads pain that falls to a lower score after taking the opioid as the score with medication", () => {
+    const { item, status } = draft(
+      "A 55-year-old male roofer has taken Norco 10/325 for chronic neck pain since a fall on 2/2/2012. At the 10/14/2014 visit his pain off medication was 9/10 and it drops to 5/10 within half an hour of taking Norco.",
+      "Norco 10/325 #90",
+    );
+    expect(status("analgesia")).toBe("met");
+    expect(item.criteria.find((c) => c.id.endsWith(".analgesia"))?.value).toBe(4);
+  });
+
+  it("does not take a pain score reached after therapy as the score with medication", () => {
+    const { status } = draft(
+      "A 48-year-old female clerk has taken Norco 5/325 since a back injury on 1/1/2013. Her pain improved to 4/10 after physical therapy with medication changes pending.",
+      "Norco 5/325 #60",
+    );
+    expect(status("analgesia")).not.toBe("met");
+  });
+
   it("overturns a continuing opioid when analgesia, function, side effects and monitoring are documented", () => {
     const { item, status } = draft(documented, "Nucynta 50mg #90");
     expect(item.decision).toBe("Overturned");

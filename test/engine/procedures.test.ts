@@ -128,6 +128,14 @@ describe("epidural steroid injection", () => {
     expect(item.decision).toBe("Upheld");
     expect(statusOf(item, "levels")).toBe("not_met");
   });
+
+  it("reads deficits listed after an absent reflex as radiculopathy on examination", () => {
+    const item = draft(
+      "A 44-year-old male carpenter has left leg pain since a fall on 3/3/2015. MRI dated 5/1/2015 showed a left L4-5 disc extrusion compressing the traversing left L5 nerve root. He completed eight therapy visits and a course of ibuprofen with minimal relief. Examination on 7/7/2015 showed an absent left medial hamstring reflex and diminished sensation on the dorsum of the left foot. He has not had an epidural injection before. A left L4-5 transforaminal epidural steroid injection under fluoroscopy was requested.",
+      "Left L4-5 transforaminal epidural steroid injection under fluoroscopy",
+    );
+    expect(statusOf(item, "radiculopathy-on-exam")).toBe("met");
+  });
 });
 
 describe("facet injections and medial branch blocks", () => {

@@ -36,6 +36,11 @@ describe("isNegated", () => {
     ["Straight leg raise was performed with negative results.", "Straight leg raise", true],
     ["Spurling maneuver and negative findings on the left.", "Spurling maneuver", true],
     ["Chart review re: radiating leg pain shows it began in May.", "radiating leg pain", false],
+    ["Exam shows an absent left knee jerk and diminished sensation in the medial shin.", "diminished sensation", false],
+    ["Absent patellar reflex on the right, hypoesthesia over the L4 dermatome.", "hypoesthesia", false],
+    ["Absent tenderness over the spinous processes.", "tenderness", true],
+    ["Past medical history is silent for peptic ulcer disease.", "peptic ulcer", true],
+    ["His history is noncontributory regarding GI bleeding.", "GI bleeding", true],
   ] as const)("in %j, %s negated is %s", (sentence, term, expected) => {
     expect(negated(sentence, term)).toBe(expected);
   });

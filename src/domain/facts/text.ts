@@ -37,7 +37,7 @@ export function splitSentences(text: string): Sentence[] {
 }
 
 const NEGATION_BEFORE =
-  /\b(?:no|not|non|denies|denied|deny|without|w\/o|never|negative for|free of|absence of|absent|lack of|lacks|lacking|fails? to|failed to|unable to (?:document|find|identify)|neither|nor|none|rule[sd]? out|ruled out|no evidence of|no documentation of|no indication of|no mention of|no report of|not documented|does not|did not|do not|has not|have not|had not|is not|was not|were not|are not|cannot|can't|isn't|wasn't|doesn't|didn't|haven't|hasn't|there is no|there was no|no signs? of|no history of|no sign of|no objective|without any|nothing to suggest|unremarkable for)\b[^.;:]*$/i;
+  /\b(?:no|not|non|denies|denied|deny|without|w\/o|never|negative for|free of|absence of|absent|lack of|lacks|lacking|fails? to|failed to|unable to (?:document|find|identify)|neither|nor|none|rule[sd]? out|ruled out|no evidence of|no documentation of|no indication of|no mention of|no report of|not documented|does not|did not|do not|has not|have not|had not|is not|was not|were not|are not|cannot|can't|isn't|wasn't|doesn't|didn't|haven't|hasn't|there is no|there was no|no signs? of|no history of|no sign of|no objective|without any|nothing to suggest|unremarkable for|(?:silent|noncontributory|non-contributory) (?:for|as to|regarding|about|on|with respect to))\b[^.;:]*$/i;
 const NEGATION_AFTER =
   /^[^.;]{0,40}?\b(?:is|are|was|were|has been|have been)?\s*(?:not (?:documented|noted|present|found|reported|seen|shown|demonstrated|evident|identified|described|recorded|mentioned|provided|included)|absent|denied|negative|ruled out|unremarkable|resolved)\b/i;
 /** Words that end the reach of a negation cue (a new clause). */
@@ -67,7 +67,10 @@ export function isNegated(sentence: string, start: number, end: number): boolean
     const between = before.slice(cueAt);
     // Skip the cue's own words but not punctuation glued to them: in "reflex was absent, with decreased sensation" the comma starts a new clause.
     const afterCue = between.replace(/^[\w'-]+(?:\s+[\w'-]+)?/, "");
-    if (!CLAUSE_BREAK.test(afterCue)) return true;
+    // "absent" used before a noun qualifies only that noun: in "an absent ankle reflex, decreased sensation" the
+    // sensation finding that follows the comma (or "and"/"with") is not negated.
+    const attributiveListItem = /^absent\s/i.test(between) && /,|\b(?:and|with)\b/i.test(afterCue);
+    if (!CLAUSE_BREAK.test(afterCue) && !attributiveListItem) return true;
   }
   const after = sentence.slice(end, end + 60);
   if (!NEGATION_AFTER.test(after)) return false;
