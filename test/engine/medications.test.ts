@@ -41,6 +41,19 @@ describe("muscle relaxants: drug-specific entries", () => {
     expect(item.decision).toBe("Overturned");
   });
 
+  it.each([
+    "Two days ago, bending to lift a toolbox, he had markedly worse low back pain, and today the paraspinals are in spasm.",
+    "After a long drive on 6/2/2015 his back pain rose from his usual baseline of 2/10 to 7/10, with new paraspinal spasm.",
+    "He describes a significant increase in lumbar pain and spasm since shoveling soil last weekend.",
+  ])("reads a worsening above baseline worded as %j as an acute flare and overturns a short methocarbamol course", (flare) => {
+    const item = draft(
+      `A 44-year-old male landscaper with chronic low back pain from a 2012 fall manages with naproxen and walking. ${flare} Reflexes and strength are normal. He has not used a muscle relaxant before. A one-week course of methocarbamol was prescribed.`,
+      "Methocarbamol 500mg #28",
+    );
+    expect(status(item, "methocarbamol.acute-exacerbation")).toBe("met");
+    expect(item.decision).toBe("Overturned");
+  });
+
   it("upholds orphenadrine taken for months for chronic neck tightness with refills that run for three months", () => {
     const item = draft(
       "A 47-year-old male bus driver injured his neck on 2/14/2013. He has been taking orphenadrine ER 100 mg twice daily for the past 8 months for chronic neck tightness. The 1/20/2015 report describes stable neck pain of 5/10 with trapezius tightness; there has been no recent flare-up or new injury. He works regular duty.",

@@ -268,6 +268,19 @@ describe("postsurgical physical therapy (MTUS Postsurgical Treatment Guidelines,
     expect(item.decision).toBe("Overturned");
   });
 
+  it.each([
+    "Operation: left ACL reconstruction using a bone-patellar tendon-bone graft on 3/2/2015.",
+    "Date of surgery: 3/2/2015 (left ACL reconstruction).",
+    "A left ACL reconstruction with patellar tendon graft was performed on 3/2/2015.",
+  ])("dates the surgery from %j and overturns the rest of an ACL reconstruction course within the period", (surgery) => {
+    const item = draft(
+      `${surgery} A 29-year-old firefighter has completed 10 postoperative PT visits; knee flexion improved from 80 to 120 degrees and he walks without a brace, but he cannot yet run or carry equipment on stairs. Seen 5/18/2015.`,
+      "Post-op physical therapy 2x5 left knee",
+    );
+    expect(item.criteria.find((c) => c.id.endsWith(".within-period"))).toMatchObject({ status: "met", value: 11 });
+    expect(item.decision).toBe("Overturned");
+  });
+
   it("does not send a plain request for therapy to the postsurgical guideline", () => {
     expect(selectEntry(kb, parseRequest("Physical therapy 2x6 right knee", kb.drugs))?.id).toBe("physical-therapy-chronic");
     expect(selectEntry(kb, parseRequest("PT 2x6 s/p rotator cuff repair", kb.drugs))?.id).toBe("postsurgical-physical-medicine");
