@@ -325,6 +325,19 @@ describe("topical analgesics", () => {
     expect(item.decision).toBe("Overturned");
   });
 
+  it.each([
+    "they let him sit through his forklift shifts and have enabled him to come off hydrocodone",
+    "they permit him to tolerate his full shift at the warehouse and allowed him to discontinue hydrocodone",
+  ])("reads benefit from continued lidocaine patches worded as %j as functional benefit and overturns", (benefit) => {
+    const item = draft(
+      "A 55-year-old male warehouse worker has an ilioinguinal neuroma after a 2012 hernia repair, with a localized strip of burning pain and allodynia in the left groin. Duloxetine 60 mg made him nauseated and was stopped, and pregabalin gave no relief. " +
+        `At the 2/2/2015 visit he says the lidocaine patches used since last spring give him about 50% relief, and ${benefit}. Plan: continue Lidoderm.`,
+      "Lidoderm 5% patch #30",
+    );
+    expect(status(item, "lidocaine-patch.documented-benefit")).toBe("met");
+    expect(item.decision).toBe("Overturned");
+  });
+
   it("upholds lidocaine patches for axial low back pain with no first-line trial", () => {
     const item = draft(
       "A 36-year-old female cashier has mechanical low back pain without radiation. She denies numbness or tingling and neurologic examination is normal. She has not tried any antidepressant or anticonvulsant. Lidoderm patches were requested for the back.",

@@ -144,6 +144,16 @@ describe("chiropractic/manual therapy (MTUS Chronic Pain, Manual therapy & manip
     expect(item.decision).toBe("Overturned");
   });
 
+  it("does not read the count in the sentence asking for the trial as visits already given", () => {
+    const item = draft(
+      "A 41-year-old cashier has had mechanical neck and upper back pain since a motor vehicle collision at work on 2/2/2014, treated with ibuprofen and stretching. " +
+        "Manipulation has never been tried. On 4/14/2014 cervical rotation is limited and painful. The treating physician asks for six spinal manipulation sessions over two weeks.",
+      "Spinal manipulation x 6 cervical and thoracic",
+    );
+    expect(statuses(item)).toMatchObject({ "initial-trial": "met", "functional-improvement": "not_applicable" });
+    expect(item.decision).toBe("Overturned");
+  });
+
   it("upholds palliative adjustments after 24 visits that did not change function", () => {
     const item = draft(
       "Low back pain since a fall on 3/9/2011. She has had 24 chiropractic treatments to date without improvement in her work restrictions. " +
@@ -265,6 +275,19 @@ describe("postsurgical physical therapy (MTUS Postsurgical Treatment Guidelines,
       "Post-op physical therapy 2x6 right shoulder",
     );
     expect(statuses(item)).toMatchObject({ "functional-improvement": "met", "general-course-rotator-cuff": "met" });
+    expect(item.decision).toBe("Overturned");
+  });
+
+  it.each([
+    "Knee flexion went from 0-70 degrees in the first week to 0-110 degrees at the latest visit.",
+    "Quadriceps strength went from 3+/5 to 4/5 over the course.",
+    "Her gait advanced from a rolling walker to no assistive device.",
+  ])("reads %j as functional gains from therapy already given", (gain) => {
+    const item = draft(
+      `A 66-year-old custodian underwent left total knee arthroplasty on 3/9/2015 and has attended 12 post-op PT visits. ${gain} Seen 5/4/2015; she still cannot manage stairs.`,
+      "Post-op physical therapy 2x6 left knee",
+    );
+    expect(statuses(item)).toMatchObject({ "functional-improvement": "met" });
     expect(item.decision).toBe("Overturned");
   });
 

@@ -72,6 +72,16 @@ describe("epidural steroid injection", () => {
     expect(item.rationale).toMatch(/is medically necessary\.$/);
   });
 
+  it("reads ongoing pain after a listed course of conservative care as a failed course", () => {
+    const item = draft(
+      "A 52-year-old carpenter has left leg pain into the medial shin since a fall from a ladder on 9/9/2014. He completed therapy, naproxen and a home program over four months, but has ongoing 6/10 radiating leg pain. " +
+        "Exam on 2/2/2015: diminished left patellar reflex, decreased sensation in the left L4 dermatome and weak left knee extension. MRI dated 12/1/2014 shows a left L3-4 foraminal disc protrusion compressing the left L4 nerve root.",
+      "Left L3-4 transforaminal ESI under fluoroscopy",
+    );
+    expect(statusOf(item, "failed-conservative-care")).toBe("met");
+    expect(item.decision).toBe("Overturned");
+  });
+
   it("reads a deficit listed before a finding that opens with 'negative' or 'absent' as present", () => {
     const item = draft(
       "A 51-year-old male roofer injured his back on 9/14/2013 and has right leg pain into the dorsum of the foot. Examination on 3/2/2015: diminished sensation over the right L5 dermatome, negative femoral nerve stretch, 4/5 right EHL. CT myelogram showed a right L4-5 foraminal herniation impinging the exiting L5 root. He has failed eight chiropractic visits and meloxicam.",
