@@ -297,6 +297,21 @@ describe("electrodiagnostic testing (EMG/NCV)", () => {
     expect(status(item, "emg-ncv-lower.focal-neurologic-findings")).not.toBe("met");
   });
 
+  it("does not read radiculopathy named as the question the study should answer as a radicular symptom", () => {
+    const item = draft(
+      "A 39-year-old warehouse worker has had low back pain since 10/2014 with a dull ache across the belt line. Seen 4/4/2015. " +
+        "Strength, sensation and reflexes are normal in both legs. Indication for the nerve study: assess for radiculopathy.",
+      "EMG/NCV of both legs",
+    );
+    expect(status(item, "emg-ncv-lower.focal-neurologic-findings")).not.toBe("met");
+    expect(item.decision).toBe("Upheld");
+    const radiating = draft(
+      "A 52-year-old roofer has had sciatica-type pain into the right calf since 2014 and a positive straight leg raise on the right. Seen 4/4/2015. EMG/NCS to rule out lumbar radiculopathy.",
+      "EMG/NCS right lower extremity",
+    );
+    expect(status(radiating, "emg-ncv-lower.focal-neurologic-findings")).toBe("met");
+  });
+
   it("upholds EMG/NCV for obvious radiculopathy even when the other leg is said to have a normal neurologic exam", () => {
     const item = draft(
       "A 50-year-old female nurse aide has had low back and left leg pain since lifting a patient on 2/3/2016. Lumbar MRI of 4/1/2016 showed an L5-S1 herniation compressing the left S1 nerve root. On 5/20/2016 she had an absent left ankle jerk, 4/5 left plantar flexion and a positive left straight leg raise. Neurologic examination is intact on the right. Electrodiagnostic testing of both legs was requested.",

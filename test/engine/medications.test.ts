@@ -458,6 +458,24 @@ describe("a medication's effect reported in the sentence after the one naming it
     expect(status(item, "gabapentin.documented-response")).toBe("met");
     expect(item.decision).toBe("Overturned");
   });
+
+  it("overturns continued gabapentin when pain on it is compared with pain off it and walking tolerance rose from a lower figure", () => {
+    const item = draft(
+      "A 47-year-old male roofer has right C7 radiculopathy after a 2013 fall, with triceps weakness and numbness of the middle finger. Gabapentin 400 mg three times daily was started in 6/2014. Follow-up 4/8/2015: arm pain is 3/10 on the medication vs 6/10 on days he forgets it; he walks around 45 mins daily, up from 15. No dizziness. Plan: refill gabapentin.",
+      "Gabapentin 400mg #90",
+    );
+    expect(status(item, "gabapentin.documented-response")).toBe("met");
+    expect(item.decision).toBe("Overturned");
+  });
+
+  it("overturns continued gabapentin whose relief sits in one clause and shorthand function gains in another", () => {
+    const item = draft(
+      "IW 60 y/o M, warehouse worker, DOI 2012. Dx: S1 radiculopathy R, absent R ankle reflex. Meds: gabapentin 600 mg TID since 3/2014. PR-2 4/2015: on gabapentin R calf pain down from 8/10 to 5/10; sleeps 7 hrs vs 4; standing 40 min vs 15. No sedation. Plan: continue gabapentin.",
+      "Gabapentin 600 mg #90",
+    );
+    expect(status(item, "gabapentin.documented-response")).toBe("met");
+    expect(item.decision).toBe("Overturned");
+  });
 });
 
 describe("engine capabilities used by the medication entries", () => {

@@ -71,6 +71,15 @@ describe("opioids: ongoing use and the 4 A's", () => {
     expect(item.criteria.find((c) => c.id.endsWith(".analgesia"))?.value).toBe(2);
   });
 
+  it("reads the w/ shorthand for the score with medication after a score w/o it", () => {
+    const { item, status } = draft(
+      "IW 44 y/o M, DOI 2013, chronic neck pain. Meds: Norco 5/325 BID since 2014. PR-2 3/2015: pain 8/10 w/o meds, 4-5/10 w/ Norco.",
+      "Norco 5/325 #60",
+    );
+    expect(status("analgesia")).toBe("met");
+    expect(item.criteria.find((c) => c.id.endsWith(".analgesia"))?.value).toBe(3);
+  });
+
   it("reads pain that falls to a lower score after taking the opioid as the score with medication", () => {
     const { item, status } = draft(
       "A 55-year-old male roofer has taken Norco 10/325 for chronic neck pain since a fall on 2/2/2012. At the 10/14/2014 visit his pain off medication was 9/10 and it drops to 5/10 within half an hour of taking Norco.",
@@ -260,6 +269,15 @@ describe("urine drug testing", () => {
       "There are no aberrant behaviors and no history of substance abuse. Another drug screen was requested.";
     const { item, status } = draft(summary, "UDS x1");
     expect(status("testing-due")).toBe("not_met");
+    expect(item.decision).toBe("Upheld");
+  });
+
+  it("does not treat a test as due for lack of a prior test when earlier results are on record", () => {
+    const summary =
+      "On 6/3/2015 he was seen for chronic neck pain on hydrocodone 10/325 mg three times daily. He has had three appropriate toxicology results since last autumn. " +
+      "His opioid risk score is low and there is no aberrant drug-related behavior. Testing at every visit is planned.";
+    const { item, status } = draft(summary, "Urine toxicology screen");
+    expect(status("testing-due")).not.toBe("met");
     expect(item.decision).toBe("Upheld");
   });
 });
