@@ -191,6 +191,15 @@ describe("NSAIDs and gastrointestinal protection", () => {
 });
 
 describe("gabapentin and pregabalin", () => {
+  it("counts an activity the patient now performs as the functional gain from continued gabapentin", () => {
+    const item = draft(
+      "A 47-year-old female cashier has lumbar radiculopathy at L5 with shooting pain and tingling into the left foot and a positive straight-leg raise. She has taken gabapentin 300 mg three times daily since March 2014. Her burning leg pain has come down from 7/10 to 4/10, and she now cooks dinner and shops for groceries on her own.",
+      "Gabapentin 300mg #90",
+    );
+    expect(status(item, "gabapentin.documented-response")).toBe("met");
+    expect(item.decision).toBe("Overturned");
+  });
+
   it("upholds a year of gabapentin refills for radiculopathy without measurable relief", () => {
     const item = draft(
       "A 49-year-old male laborer has cervical radiculopathy at C6 from a 2012 lifting injury, with numbness of the thumb and index finger. He has been taking gabapentin 600 mg three times daily for about a year. At the 5/11/2015 visit arm pain is still 8/10, and he says the gabapentin has not helped. No improvement in function is described; he remains off work.",

@@ -80,6 +80,16 @@ describe("opioids: ongoing use and the 4 A's", () => {
     expect(item.criteria.find((c) => c.id.endsWith(".analgesia"))?.value).toBe(3);
   });
 
+  it("reads an arrow from the score w/o medication to the score w/ it, and RTW shorthand as a return to work", () => {
+    const { item, status } = draft(
+      "IW 51 y/o F, DOI 2011, chronic neck pain. Meds: Nucynta 50 mg TID since 2013. PR-2 4/2015: pain 9/10 w/o medications -> 5/10 w/ medications. RTW full duty since 1/2015.",
+      "Nucynta 50mg #90",
+    );
+    expect(status("analgesia")).toBe("met");
+    expect(item.criteria.find((c) => c.id.endsWith(".analgesia"))?.value).toBe(4);
+    expect(status("function")).toBe("met");
+  });
+
   it("reads pain that falls to a lower score after taking the opioid as the score with medication", () => {
     const { item, status } = draft(
       "A 55-year-old male roofer has taken Norco 10/325 for chronic neck pain since a fall on 2/2/2012. At the 10/14/2014 visit his pain off medication was 9/10 and it drops to 5/10 within half an hour of taking Norco.",

@@ -516,3 +516,23 @@ describe("terse UR shorthand for knee arthroscopy", () => {
     expect(facts.get("mechanicalKneeSymptoms")?.value).not.toBe(true);
   });
 });
+
+describe("prior injection relief stated beside a medication taper", () => {
+  const reliefOf = (text: string) => {
+    const facts = extractFacts([{ document: "Case summary", pages: [text] }], kb.facts, ["epidural"], [], {});
+    return { percent: facts.get("procedureReliefPercent")?.value, weeks: facts.get("procedureReliefWeeks")?.value };
+  };
+
+  it("keeps the relief figures when the same sentence says the pain pills were cut down", () => {
+    const got = reliefOf("At the recheck he described 70% improvement in buttock and leg pain for about 8 weeks and lowered his Percocet from three to one pill a day.");
+    expect(got.percent).toBe(70);
+    expect(got.weeks).toBeGreaterThanOrEqual(8);
+    const other = reliefOf("The return visit records 55% relief of leg pain that lasted 7 weeks, and tramadol was tapered to one tablet at night.");
+    expect(other.percent).toBe(55);
+  });
+
+  it("still ignores relief that the sentence credits to a medication", () => {
+    expect(reliefOf("He reports 60% relief of leg pain with Norco lasting several hours.").percent).toBeUndefined();
+    expect(reliefOf("Pain improved 50% on gabapentin, and his Norco was reduced from four to two tablets.").percent).toBeUndefined();
+  });
+});
