@@ -1,20 +1,17 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type CliRun, runCli } from "../cli-harness.ts";
 import { afterAll, describe, expect, it } from "vitest";
 import { extractPdfPages } from "../../src/adapters/pdf/extract-text.ts";
-import { main } from "../../src/interfaces/cli/main.ts";
 import { sharedFixture } from "../fixtures/shared.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "openimr-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const seed = sharedFixture("cases", "seed-zanaflex.case.json");
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(["node", "openimr", ...args], (t) => (out += t), (t) => (err += t));
-  return { code, out, err };
+function run(...args: string[]): Promise<CliRun> {
+  return runCli(args);
 }
 
 describe("openimr draft", () => {

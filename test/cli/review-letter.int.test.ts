@@ -4,26 +4,19 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type CliRun, runCli } from "../cli-harness.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DbPanelStore } from "../../src/adapters/db/panel-store.ts";
 import { openDatabase } from "../../src/adapters/db/open-database.ts";
 import { employeeKey } from "../../src/domain/case/duplicate-key.ts";
-import { main } from "../../src/interfaces/cli/main.ts";
 import { CLAIM_NUMBER, makeReviewApplication, PHONE, REVIEWER, REVIEWER_NAME } from "../review-factories.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "openimr-review-cli-"));
 const data = join(dir, "data");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(
-    ["node", "openimr", ...args, ...(["review", "letter", "publish", "case"].includes(args[0]!) ? ["--data", data] : [])],
-    (t) => (out += t),
-    (t) => (err += t),
-  );
-  return { code, out, err };
+function run(...args: string[]): Promise<CliRun> {
+  return runCli([...args, ...(["review", "letter", "publish", "case"].includes(args[0]!) ? ["--data", data] : [])]);
 }
 
 /** A case with complete records and the test reviewer designated (through issue 6's panel store). */

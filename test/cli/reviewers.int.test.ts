@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type CliRun, runCli } from "../cli-harness.ts";
 import { afterAll, describe, expect, it } from "vitest";
 import { CSV_COLUMNS } from "../../src/interfaces/reviewer-contract.ts";
-import { main } from "../../src/interfaces/cli/main.ts";
 import { makeApplication } from "../case-factories.ts";
 import { sharedFixture } from "../fixtures/shared.ts";
 
@@ -11,11 +11,8 @@ const dir = mkdtempSync(join(tmpdir(), "openimr-reviewers-cli-"));
 const data = join(dir, "data");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(["node", "openimr", ...args, "--data", data], (t) => (out += t), (t) => (err += t));
-  return { code, out, err };
+function run(...args: string[]): Promise<CliRun> {
+  return runCli([...args, "--data", data]);
 }
 
 const good = `${CSV_COLUMNS.join(",")}

@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type CliRun, runCli } from "../../../../test/cli-harness.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordFixture } from "../../../../test/fixtures/records.ts";
 import { sharedFixture } from "../../../../test/fixtures/shared.ts";
-import { main } from "../main.ts";
 
 const EXAMPLE = JSON.parse(readFileSync(sharedFixture("applications", "application.example.json"), "utf8"));
 /** The example application disputing the muscle relaxant the two-report PDF discusses, decided by UR after both reports. */
@@ -16,15 +16,8 @@ let dir: string;
 let data: string;
 const savedUrl = process.env.DATABASE_URL;
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(
-    ["node", "openimr", ...args, "--data", data],
-    (t) => (out += t),
-    (t) => (err += t),
-  );
-  return { code, out, err };
+function run(...args: string[]): Promise<CliRun> {
+  return runCli([...args, "--data", data]);
 }
 
 async function newCase(): Promise<{ id: string; version: number }> {
